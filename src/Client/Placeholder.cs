@@ -1,0 +1,2 @@
+namespace RadiologyNet.Client;
+internal static class Placeholder { }

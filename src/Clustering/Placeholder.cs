@@ -1,0 +1,2 @@
+namespace RadiologyNet.Clustering;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace RadiologyNet.Features;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace RadiologyNet.Grains.Interfaces;
+internal static class Placeholder { }

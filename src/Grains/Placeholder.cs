@@ -1,0 +1,2 @@
+namespace RadiologyNet.Grains;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace RadiologyNet.Silo;
+internal static class Placeholder { }
