@@ -1,2 +1,0 @@
-namespace RadiologyNet.Clustering;
-internal static class Placeholder { }

@@ -1,2 +1,0 @@
-namespace RadiologyNet.Features;
-internal static class Placeholder { }
