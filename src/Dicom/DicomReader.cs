@@ -1,11 +1,109 @@
+using System.Text;
+
 namespace RadiologyNet.Dicom;
 
 /// <summary>Reads DICOM Part 10 files. Every failure is a <see cref="DicomFormatException"/> saying what is wrong.</summary>
 public static class DicomReader
 {
+    private const int PreambleLength = 128;
+
     /// <summary>Parses a whole file held in memory.</summary>
-    public static DicomFile Read(ReadOnlyMemory<byte> bytes) => throw new NotImplementedException();
+    public static DicomFile Read(ReadOnlyMemory<byte> bytes) => Read(bytes, DicomReaderOptions.Default);
 
     /// <summary>Reads and parses a file from disk.</summary>
     public static DicomFile ReadFile(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>
+    /// Parses a whole file held in memory with the given limits. Accepts Part 10 files (preamble, "DICM", meta group),
+    /// a meta group without preamble, and raw datasets without meta (the syntax is then guessed from the first
+    /// element, and stored in the returned <see cref="DicomFile.Meta"/> as TransferSyntaxUID).
+    /// Values are slices of <paramref name="bytes"/>, so the caller must not modify the buffer afterwards.
+    /// </summary>
+    public static DicomFile Read(ReadOnlyMemory<byte> bytes, DicomReaderOptions options)
+    {
+        try
+        {
+            return ReadCore(bytes, options);
+        }
+        catch (DicomFormatException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Safety net: a bug must still surface as a rejected file, never as an unexplained exception.
+            throw new DicomFormatException($"malformed file ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+
+    private static DicomFile ReadCore(ReadOnlyMemory<byte> bytes, DicomReaderOptions options)
+    {
+        var span = bytes.Span;
+        if (span.Length == 0) throw new DicomFormatException("empty file at offset 0");
+
+        int metaStart;
+        if (span.Length >= PreambleLength + 4 && span.Slice(PreambleLength, 4).SequenceEqual("DICM"u8)) metaStart = PreambleLength + 4;
+        else if (span.Length >= 4 && span[..4].SequenceEqual("DICM"u8)) metaStart = 4;
+        else if (span.Length >= 8 && span[0] == 0x02 && span[1] == 0x00) metaStart = 0; // meta group without preamble
+        else return ReadRawDataset(bytes, options);
+
+        var metaParser = new DicomStreamParser(bytes, explicitVR: true, bigEndian: false, options);
+        var meta = metaParser.ParseDataset(metaStart, bytes.Length, Encoding.ASCII, out var dataStart, groupOnly: 0x0002);
+        if (meta.Count == 0 && metaStart > 0 && span.Length > metaStart)
+            throw new DicomFormatException($"no File Meta Information after the DICM marker at offset {metaStart}");
+        var ts = meta.GetString(DicomTags.TransferSyntaxUID);
+        if (string.IsNullOrEmpty(ts))
+        {
+            ts = GuessSyntax(span[dataStart..]);
+            meta.AddString(DicomTags.TransferSyntaxUID, DicomVR.UI, ts);
+        }
+        var dataset = ReadDataset(bytes, dataStart, ts, options);
+        return new DicomFile(meta, dataset);
+    }
+
+    private static DicomFile ReadRawDataset(ReadOnlyMemory<byte> bytes, DicomReaderOptions options)
+    {
+        var span = bytes.Span;
+        if (span.Length < 8) throw new DicomFormatException($"not DICOM: only {span.Length} bytes and no DICM marker at offset 0");
+        var groupLe = (ushort)(span[0] | span[1] << 8);
+        var groupBe = (ushort)(span[0] << 8 | span[1]);
+        var explicitVR = VRInfo.TryParse(span[4], span[5], out _);
+        string ts;
+        if (IsPlausibleFirstGroup(groupLe)) ts = explicitVR ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
+        else if (IsPlausibleFirstGroup(groupBe) && explicitVR) ts = TransferSyntax.ExplicitVRBigEndian;
+        else throw new DicomFormatException("not DICOM: no DICM marker at offset 128 and no plausible data element at offset 0");
+        var meta = new DicomDataset();
+        meta.AddString(DicomTags.TransferSyntaxUID, DicomVR.UI, ts);
+        return new DicomFile(meta, ReadDataset(bytes, 0, ts, options));
+    }
+
+    private static bool IsPlausibleFirstGroup(ushort group) => group is 0x0008 or 0x0010 or 0x0018 or 0x0020 or 0x0028 or 0x0004;
+
+    private static string GuessSyntax(ReadOnlySpan<byte> data) =>
+        data.Length >= 6 && VRInfo.TryParse(data[4], data[5], out _) ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
+
+    /// <summary>Parses the dataset that starts at <paramref name="start"/> in the given transfer syntax.</summary>
+    private static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, int start, string ts, DicomReaderOptions options)
+    {
+        var data = bytes;
+        var where = "offset";
+        if (ts == TransferSyntax.DeflatedExplicitVRLittleEndian)
+        {
+            data = DeflatedSyntax.Inflate(bytes[start..], options.MaxInflatedBytes, start);
+            start = 0;
+            where = "inflated offset";
+        }
+        var bigEndian = ts == TransferSyntax.ExplicitVRBigEndian;
+        var explicitVR = ts != TransferSyntax.ImplicitVRLittleEndian;
+        // Files that declare one VR form and use the other exist; trust the first element, as pydicom does.
+        var span = data.Span;
+        if (span.Length - start >= 6)
+        {
+            var looksExplicit = VRInfo.TryParse(span[start + 4], span[start + 5], out _);
+            if (explicitVR && !VRInfo.LooksLikeVR(span[start + 4], span[start + 5])) explicitVR = false;
+            else if (!explicitVR && looksExplicit) explicitVR = true;
+        }
+        var parser = new DicomStreamParser(data, explicitVR, bigEndian, options, where);
+        return parser.ParseDataset(start, data.Length, Encoding.Latin1, out _);
+    }
 }

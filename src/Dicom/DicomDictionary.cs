@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace RadiologyNet.Dicom;
+
+/// <summary>
+/// The PS3.6 data dictionary: tag ↔ keyword ↔ VR. Generated (see <c>Dictionary/generate_dictionary.py</c>) into an
+/// embedded text table that is parsed once on first use. Unknown tags have VR UN.
+/// </summary>
+public static class DicomDictionary
+{
+    private readonly record struct Entry(DicomVR VR, string Keyword);
+
+    private sealed class Tables
+    {
+        public readonly Dictionary<uint, Entry> ByTag = new(5000);
+        public readonly Dictionary<string, DicomTag> ByKeyword = new(5000, StringComparer.Ordinal);
+        public readonly List<(uint Mask, uint Value, Entry Entry)> Repeaters = [];
+    }
+
+    private static readonly Lazy<Tables> Data = new(Load);
+
+    /// <summary>The VR of a tag for Implicit VR decoding: group lengths are UL, private creators LO, unknown tags UN.</summary>
+    public static DicomVR VROf(DicomTag tag)
+    {
+        if (tag.Element == 0) return DicomVR.UL;
+        if (tag.IsPrivate)
+            return tag.Element is >= 0x0010 and <= 0x00FF ? DicomVR.LO : DicomVR.UN;
+        return TryGet(tag, out var e) ? e.VR : DicomVR.UN;
+    }
+
+    /// <summary>The keyword of a tag (e.g. <c>PatientName</c>), or null when the tag is not in the dictionary.</summary>
+    public static string? KeywordOf(DicomTag tag) => TryGet(tag, out var e) ? e.Keyword : null;
+
+    /// <summary>Finds the tag of a keyword (case-sensitive, as PS3.6 spells it).</summary>
+    public static bool TryGetTag(string keyword, out DicomTag tag) => Data.Value.ByKeyword.TryGetValue(keyword, out tag);
+
+    /// <summary>Number of entries (exact and repeating-group).</summary>
+    public static int Count => Data.Value.ByTag.Count + Data.Value.Repeaters.Count;
+
+    private static bool TryGet(DicomTag tag, out Entry entry)
+    {
+        var t = Data.Value;
+        if (t.ByTag.TryGetValue(tag.Value, out entry)) return true;
+        foreach (var (mask, value, e) in t.Repeaters)
+        {
+            if ((tag.Value & mask) == value)
+            {
+                entry = e;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Tables Load()
+    {
+        var t = new Tables();
+        using var stream = typeof(DicomDictionary).Assembly.GetManifestResourceStream("RadiologyNet.Dicom.dictionary.txt")
+            ?? throw new InvalidOperationException("embedded DICOM dictionary missing");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length < 13) continue;
+            var key = line.AsSpan(0, 8);
+            var vr = (DicomVR)(line[9] << 8 | line[10]);
+            var entry = new Entry(vr, line[12..]);
+            if (key.Contains('x'))
+            {
+                uint mask = 0, value = 0;
+                for (var i = 0; i < 8; i++)
+                {
+                    mask <<= 4;
+                    value <<= 4;
+                    if (key[i] == 'x') continue;
+                    mask |= 0xF;
+                    value |= uint.Parse(key.Slice(i, 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                }
+                t.Repeaters.Add((mask, value, entry));
+                t.ByKeyword.TryAdd(entry.Keyword, DicomTag.FromValue(value));
+            }
+            else
+            {
+                var tag = uint.Parse(key, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                t.ByTag[tag] = entry;
+                t.ByKeyword.TryAdd(entry.Keyword, DicomTag.FromValue(tag));
+            }
+        }
+        return t;
+    }
+}

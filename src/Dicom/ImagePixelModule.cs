@@ -1,0 +1,58 @@
+namespace RadiologyNet.Dicom;
+
+/// <summary>The Image Pixel module attributes (PS3.3 C.7.6.3) that describe how pixel data is laid out, validated.</summary>
+public sealed record ImagePixelModule(
+    int Rows,
+    int Columns,
+    int SamplesPerPixel,
+    int BitsAllocated,
+    int BitsStored,
+    int HighBit,
+    bool IsSigned,
+    string PhotometricInterpretation,
+    int PlanarConfiguration,
+    int NumberOfFrames)
+{
+    /// <summary>Pixels in one frame.</summary>
+    public long PixelsPerFrame => (long)Rows * Columns;
+
+    /// <summary>Bytes of one native frame (bit-packed for BitsAllocated 1).</summary>
+    public long FrameBytes => BitsAllocated == 1
+        ? (PixelsPerFrame * SamplesPerPixel + 7) / 8
+        : PixelsPerFrame * SamplesPerPixel * (BitsAllocated / 8);
+
+    /// <summary>True for MONOCHROME1 and MONOCHROME2.</summary>
+    public bool IsMonochrome => PhotometricInterpretation is "MONOCHROME1" or "MONOCHROME2";
+
+    /// <summary>Reads and validates the module; throws <see cref="DicomFormatException"/> naming the bad attribute.</summary>
+    public static ImagePixelModule From(DicomDataset ds, DicomReaderOptions? options = null)
+    {
+        options ??= DicomReaderOptions.Default;
+        var rows = Required(ds, DicomTags.Rows, "Rows");
+        var cols = Required(ds, DicomTags.Columns, "Columns");
+        var bitsAllocated = Required(ds, DicomTags.BitsAllocated, "BitsAllocated");
+        var samples = ds.GetInt(DicomTags.SamplesPerPixel) ?? 1;
+        var bitsStored = ds.GetInt(DicomTags.BitsStored) ?? bitsAllocated;
+        var highBit = ds.GetInt(DicomTags.HighBit) ?? bitsStored - 1;
+        var pixelRep = ds.GetInt(DicomTags.PixelRepresentation) ?? 0;
+        var photometric = ds.GetString(DicomTags.PhotometricInterpretation) ?? (samples == 3 ? "RGB" : "MONOCHROME2");
+        var planar = ds.GetInt(DicomTags.PlanarConfiguration) ?? 0;
+        var frames = ds.GetInt(DicomTags.NumberOfFrames) ?? 1;
+        if (frames == 0) frames = 1;
+
+        if (rows is < 1 or > 65535 || cols is < 1 or > 65535) throw new DicomFormatException($"invalid image size {rows}x{cols} (Rows, Columns)");
+        if (bitsAllocated is not (1 or 8 or 16 or 32)) throw new DicomFormatException($"unsupported BitsAllocated {bitsAllocated}");
+        if (samples is not (1 or 3)) throw new DicomFormatException($"unsupported SamplesPerPixel {samples}");
+        if (bitsStored < 1 || bitsStored > bitsAllocated) throw new DicomFormatException($"invalid BitsStored {bitsStored} for BitsAllocated {bitsAllocated}");
+        if (highBit < bitsStored - 1 || highBit >= bitsAllocated) throw new DicomFormatException($"invalid HighBit {highBit} for BitsStored {bitsStored}");
+        if (pixelRep is not (0 or 1)) throw new DicomFormatException($"invalid PixelRepresentation {pixelRep}");
+        if (frames < 1) throw new DicomFormatException($"invalid NumberOfFrames {frames}");
+        var module = new ImagePixelModule(rows, cols, samples, bitsAllocated, bitsStored, highBit, pixelRep == 1, photometric, planar == 1 ? 1 : 0, frames);
+        if (module.FrameBytes > options.MaxFrameBytes)
+            throw new DicomFormatException($"frame of {module.FrameBytes} bytes ({rows}x{cols}x{samples}x{bitsAllocated} bits) exceeds the limit {options.MaxFrameBytes}");
+        return module;
+    }
+
+    private static int Required(DicomDataset ds, DicomTag tag, string name) =>
+        ds.GetInt(tag) ?? throw new DicomFormatException($"missing or invalid {name} {tag}");
+}

@@ -1,0 +1,108 @@
+namespace RadiologyNet.Dicom;
+
+/// <summary>
+/// Locates one frame of Pixel Data and returns it in native layout (little endian, as stored: interleaved or planar
+/// per Planar Configuration; RLE frames come back interleaved). Checks that the data present covers the image size.
+/// </summary>
+internal static class PixelDataFrames
+{
+    /// <summary>Syntaxes whose pixel data is native once the reader has parsed them (big endian is swapped on read).</summary>
+    public static bool IsNative(string ts) => ts is TransferSyntax.ImplicitVRLittleEndian or TransferSyntax.ExplicitVRLittleEndian
+        or TransferSyntax.ExplicitVRBigEndian or TransferSyntax.DeflatedExplicitVRLittleEndian;
+
+    /// <summary>
+    /// The frame's bytes and the planar configuration they are in. BitsAllocated 1 is unpacked to one byte per sample.
+    /// </summary>
+    public static (ReadOnlyMemory<byte> Bytes, int PlanarConfiguration) GetFrame(DicomDataset ds, string ts, ImagePixelModule m, int frame)
+    {
+        if (frame < 0 || frame >= m.NumberOfFrames)
+            throw new DicomFormatException($"frame {frame} out of range: the image has {m.NumberOfFrames} frame(s)");
+        var element = ds[DicomTags.PixelData];
+        if (element is null)
+        {
+            if (ds.Contains(new DicomTag(0x7FE0, 0x0008)) || ds.Contains(new DicomTag(0x7FE0, 0x0009)))
+                throw new DicomFormatException("Float/Double Float Pixel Data is not supported");
+            throw new DicomFormatException("no Pixel Data (7FE0,0010)");
+        }
+        if (element.IsEncapsulated)
+        {
+            if (ts != TransferSyntax.RLELossless) throw new UnsupportedTransferSyntaxException(ts);
+            var fragment = FrameFragment(element.Fragments!, m.NumberOfFrames, frame);
+            return (RleDecoder.DecodeFrame(fragment.Span, m, frame), 0);
+        }
+        if (!IsNative(ts))
+        {
+            if (ts == TransferSyntax.RLELossless || ts.StartsWith("1.2.840.10008.1.2.4.", StringComparison.Ordinal))
+                throw new DicomFormatException($"Pixel Data is not encapsulated although the transfer syntax is {TransferSyntax.NameOf(ts)}");
+            throw new UnsupportedTransferSyntaxException(ts);
+        }
+        var data = element.Value;
+        if (ts == TransferSyntax.ExplicitVRBigEndian && m.BitsAllocated != 16 && element.VR == DicomVR.OW)
+        {
+            // The reader swapped OW in 16-bit words; undo that and swap per real sample size.
+            var bytes = VRInfo.Swap(data.Span, 2);
+            data = m.BitsAllocated == 32 ? VRInfo.Swap(bytes, 4) : bytes;
+        }
+        if (m.BitsAllocated == 1) return (UnpackBits(data.Span, m, frame), m.PlanarConfiguration);
+        var needed = m.FrameBytes * m.NumberOfFrames;
+        if (data.Length < needed)
+            throw new DicomFormatException(
+                $"Pixel Data has {data.Length} bytes but {m.Rows}x{m.Columns}x{m.SamplesPerPixel} samples of {m.BitsAllocated} bits x {m.NumberOfFrames} frame(s) need {needed}");
+        return (data.Slice((int)(m.FrameBytes * frame), (int)m.FrameBytes), m.PlanarConfiguration);
+    }
+
+    private static byte[] UnpackBits(ReadOnlySpan<byte> data, ImagePixelModule m, int frame)
+    {
+        var count = m.PixelsPerFrame * m.SamplesPerPixel;
+        var neededBits = count * m.NumberOfFrames;
+        if ((long)data.Length * 8 < neededBits)
+            throw new DicomFormatException($"Pixel Data has {data.Length} bytes but {neededBits} 1-bit samples are needed");
+        var result = new byte[count];
+        var bit = count * frame;
+        for (long i = 0; i < count; i++, bit++) result[i] = (byte)(data[(int)(bit >> 3)] >> (int)(bit & 7) & 1);
+        return result;
+    }
+
+    /// <summary>The bytes of one frame of encapsulated data: by Basic Offset Table, one fragment per frame, or all fragments for one frame.</summary>
+    public static ReadOnlyMemory<byte> FrameFragment(IReadOnlyList<ReadOnlyMemory<byte>> fragments, int frames, int frame)
+    {
+        if (fragments.Count < 2) throw new DicomFormatException("encapsulated Pixel Data has no fragments");
+        var bot = fragments[0].Span;
+        if (bot.Length >= 4 * frames && frames > 1)
+        {
+            var start = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bot[(4 * frame)..]);
+            var end = frame + 1 < frames ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bot[(4 * frame + 4)..]) : uint.MaxValue;
+            return Concatenate(fragments, start, end, frame);
+        }
+        if (frames == 1) return fragments.Count == 2 ? fragments[1] : Concatenate(fragments, 0, uint.MaxValue, frame);
+        if (fragments.Count - 1 == frames) return fragments[frame + 1];
+        throw new DicomFormatException($"cannot map {fragments.Count - 1} fragments to {frames} frames without a Basic Offset Table");
+    }
+
+    private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> fragments, uint start, uint end, int frame)
+    {
+        // Offsets count from the first byte of the first fragment's item tag (8-byte item headers included).
+        long offset = 0;
+        var parts = new List<ReadOnlyMemory<byte>>();
+        var total = 0;
+        for (var i = 1; i < fragments.Count; i++)
+        {
+            if (offset >= start && offset < end)
+            {
+                parts.Add(fragments[i]);
+                total += fragments[i].Length;
+            }
+            offset += 8 + fragments[i].Length;
+        }
+        if (parts.Count == 0) throw new DicomFormatException($"Basic Offset Table entry {start} for frame {frame} matches no fragment");
+        if (parts.Count == 1) return parts[0];
+        var joined = new byte[total];
+        var o = 0;
+        foreach (var p in parts)
+        {
+            p.Span.CopyTo(joined.AsSpan(o));
+            o += p.Length;
+        }
+        return joined;
+    }
+}
