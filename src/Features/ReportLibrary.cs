@@ -1,0 +1,113 @@
+namespace RadiologyNet.Features;
+
+/// <summary>
+/// Report texts by StudyInstanceUID, from a CSV with header columns <c>study_uid</c> and <c>text</c> (any order,
+/// other columns ignored, RFC 4180 quoting, multi-line texts in quotes) and/or sidecar files
+/// <c>&lt;StudyInstanceUID&gt;.txt</c> anywhere under a folder (indexed lazily, on the first lookup).
+/// When a study has both, the CSV wins; several CSV rows for one study are joined with a blank line.
+/// Sidecars are read as UTF-8 (BOM honoured). Blank texts count as absent. Thread-safe.
+/// </summary>
+public sealed class ReportLibrary
+{
+    private readonly Dictionary<string, string> _csv;
+    private readonly Lazy<Dictionary<string, string>> _sidecars; // uid → path
+
+    private ReportLibrary(Dictionary<string, string> csv, string? folder)
+    {
+        _csv = csv;
+        _sidecars = new Lazy<Dictionary<string, string>>(() => IndexSidecars(folder), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>An empty library.</summary>
+    public static ReportLibrary Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), null);
+
+    /// <summary>Loads the CSV now (either argument may be null); the sidecar folder is indexed on first use.</summary>
+    public static ReportLibrary Load(string? reportsCsvPath, string? sidecarFolder)
+    {
+        var csv = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reportsCsvPath is not null)
+        {
+            using var reader = new StreamReader(reportsCsvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            LoadCsv(reader, csv, reportsCsvPath);
+        }
+        if (sidecarFolder is not null && !Directory.Exists(sidecarFolder))
+            throw new DirectoryNotFoundException($"report folder not found: {sidecarFolder}");
+        return new ReportLibrary(csv, sidecarFolder);
+    }
+
+    /// <summary>Builds a library from CSV text (tests, in-memory sources).</summary>
+    public static ReportLibrary FromCsv(TextReader reader)
+    {
+        var csv = new Dictionary<string, string>(StringComparer.Ordinal);
+        LoadCsv(reader, csv, "CSV");
+        return new ReportLibrary(csv, null);
+    }
+
+    /// <summary>Number of studies with a report (indexes the sidecar folder if not done yet).</summary>
+    public int Count => _csv.Count + _sidecars.Value.Keys.Count(k => !_csv.ContainsKey(k));
+
+    /// <summary>The report text of a study, or null.</summary>
+    public string? Find(string studyInstanceUid)
+    {
+        if (string.IsNullOrWhiteSpace(studyInstanceUid)) return null;
+        var uid = studyInstanceUid.Trim();
+        if (_csv.TryGetValue(uid, out var text)) return text;
+        if (_sidecars.Value.TryGetValue(uid, out var path))
+        {
+            try
+            {
+                var s = File.ReadAllText(path);
+                return string.IsNullOrWhiteSpace(s) ? null : s;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void LoadCsv(TextReader reader, Dictionary<string, string> target, string source)
+    {
+        int uidColumn = -1, textColumn = -1, line = 0;
+        foreach (var record in Csv.Read(reader))
+        {
+            line++;
+            if (line == 1)
+            {
+                for (var i = 0; i < record.Length; i++)
+                {
+                    var name = record[i].Trim().TrimStart('\uFEFF');
+                    if (name.Equals("study_uid", StringComparison.OrdinalIgnoreCase)) uidColumn = i;
+                    else if (name.Equals("text", StringComparison.OrdinalIgnoreCase)) textColumn = i;
+                }
+                if (uidColumn < 0 || textColumn < 0)
+                    throw new FormatException($"{source}: the header must name columns 'study_uid' and 'text' (found: {string.Join(",", record)})");
+                continue;
+            }
+            if (record.Length <= Math.Max(uidColumn, textColumn)) continue; // short record (e.g. a blank trailing field)
+            var uid = record[uidColumn].Trim();
+            var text = record[textColumn];
+            if (uid.Length == 0 || string.IsNullOrWhiteSpace(text)) continue;
+            target[uid] = target.TryGetValue(uid, out var existing) ? existing + "\n\n" + text : text;
+        }
+        if (line == 0) throw new FormatException($"{source}: empty file, a header 'study_uid,text' is required");
+    }
+
+    private static Dictionary<string, string> IndexSidecars(string? folder)
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (folder is null) return index;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+        foreach (var path in Directory.EnumerateFiles(folder, "*.txt", options))
+        {
+            var uid = Path.GetFileNameWithoutExtension(path);
+            if (uid.Length > 0) index.TryAdd(uid, path);
+        }
+        return index;
+    }
+}
