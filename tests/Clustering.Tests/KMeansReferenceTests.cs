@@ -1,0 +1,140 @@
+using System.Text.Json;
+
+namespace RadiologyNet.Clustering.Tests;
+
+/// <summary>Lloyd and k-means++ against scikit-learn 1.2.1 KMeans in ../shared/reference/kmeans.</summary>
+public class KMeansReferenceTests
+{
+    private const string Folder = "reference/kmeans";
+    private const string A = "km_a_blobs_n1000_d8_k5";
+    private const string B = "km_b_overlap_n20000_d64_k20";
+    private const string C = "km_c_n100000_d512_k50";
+
+    internal static float[] ReadF32(string path, out int rows, out int cols)
+    {
+        var header = JsonDocument.Parse(File.ReadAllText(path + ".json")).RootElement;
+        rows = header.GetProperty("n").GetInt32();
+        cols = header.GetProperty("d").GetInt32();
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal((long)rows * cols * 4, bytes.Length);
+        var values = new float[rows * cols];
+        for (int i = 0; i < values.Length; i++) values[i] = BitConverter.ToSingle(bytes, i * 4); // little-endian host
+        return values;
+    }
+
+    private static JsonElement Result(string name) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedData.Require(Folder), name + ".result.json"))).RootElement;
+
+    private static void AssertLloydMatches(string name, float[] data, int n, int d, JsonElement expected, int[] expectedLabels)
+    {
+        string dir = SharedData.Require(Folder);
+        float[] init = ReadF32(Path.Combine(dir, name + ".init.f32"), out int k, out int dInit);
+        Assert.Equal(d, dInit);
+
+        var result = Lloyd.Run(data, n, d, init, k, maxIterations: 300, tolerance: 0);
+
+        Assert.Equal(expected.GetProperty("n_iter").GetInt32(), result.Iterations);
+        Assert.True(result.Converged);
+        Assert.Equal(0, result.EmptyClusterRelocations);
+        int differing = expectedLabels.Zip(result.Labels).Count(p => p.First != p.Second);
+        Assert.True(differing == 0, $"{differing} labels differ from sklearn");
+
+        double inertia = expected.GetProperty("inertia").GetDouble();
+        Assert.True(Math.Abs(result.Inertia - inertia) <= 1e-12 * inertia,
+            $"inertia {result.Inertia:R} vs sklearn {inertia:R} (rel {Math.Abs(result.Inertia - inertia) / inertia:E2})");
+
+        var centers = expected.GetProperty("centers").EnumerateArray().ToArray();
+        double scale = 0;
+        foreach (var row in centers) foreach (var v in row.EnumerateArray()) scale = Math.Max(scale, Math.Abs(v.GetDouble()));
+        for (int j = 0; j < k; j++)
+        {
+            var row = centers[j].EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            for (int f = 0; f < d; f++)
+            {
+                Assert.True(Math.Abs(row[f] - result.CentroidsDouble[j * d + f]) <= 1e-12 * scale,
+                    $"centre {j}[{f}]: {result.CentroidsDouble[j * d + f]:R} vs {row[f]:R}");
+                Assert.Equal((float)row[f], result.Centroids[j * d + f], 1e-5f * (float)scale);
+            }
+        }
+    }
+
+    [SharedDataTheory(Folder)]
+    [InlineData(A)]
+    [InlineData(B)]
+    public void LloydFromGivenInitReproducesSklearn(string name)
+    {
+        string dir = SharedData.Require(Folder);
+        float[] data = ReadF32(Path.Combine(dir, name + ".f32"), out int n, out int d);
+        var expected = Result(name).GetProperty("lloyd");
+        int[] labels = [.. expected.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32())];
+        AssertLloydMatches(name, data, n, d, expected, labels);
+    }
+
+    [SharedDataFact(Folder)]
+    public void CsvOfDatasetAMatchesItsBinary()
+    {
+        string dir = SharedData.Require(Folder);
+        float[] data = ReadF32(Path.Combine(dir, A + ".f32"), out int n, out int d);
+        string[] lines = File.ReadAllLines(Path.Combine(dir, A + ".csv")).Where(l => l.Length > 0).ToArray();
+        Assert.Equal(n, lines.Length);
+        for (int i = 0; i < n; i++)
+        {
+            double[] row = [.. lines[i].Split(',').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture))];
+            for (int f = 0; f < d; f++) Assert.Equal((double)data[i * d + f], row[f]);
+        }
+    }
+
+    /// <summary>k-means++ (n_init 10) reaches sklearn's quality bar within 0.1% (the bar of issue 5).</summary>
+    [SharedDataTheory(Folder)]
+    [InlineData(A)]
+    [InlineData(B)]
+    public void KMeansPlusPlusReachesQualityBar(string name)
+    {
+        string dir = SharedData.Require(Folder);
+        float[] data = ReadF32(Path.Combine(dir, name + ".f32"), out int n, out int d);
+        var root = Result(name);
+        int k = root.GetProperty("k").GetInt32();
+        double bar = root.GetProperty("quality_bar").GetProperty("best_inertia").GetDouble();
+        var result = KMeans.Fit(data, n, d, k, seed: 0, maxIterations: 300, nInit: 10);
+        Assert.True(result.Inertia <= 1.001 * bar, $"inertia {result.Inertia:R} vs sklearn's best {bar:R} (ratio {result.Inertia / bar:F6})");
+        // deterministic for a seed
+        var again = KMeans.Fit(data, n, d, k, seed: 0, maxIterations: 300, nInit: 10);
+        Assert.Equal(result.Inertia, again.Inertia);
+        Assert.Equal(result.Labels, again.Labels);
+    }
+
+    /// <summary>
+    /// Dataset (c) is not stored: it is generated by make_km_c.py, which needs NumPy. Point RADNET_KM_C at the
+    /// generated .f32 (with its .json header) to run this; it takes minutes (100,000 × 512, k = 50, 133 iterations).
+    /// </summary>
+    [KmCDataFact]
+    public void LloydOnGeneratedDatasetCReproducesSklearn()
+    {
+        string path = KmCDataFactAttribute.DataPath()!;
+        float[] data = ReadF32(path, out int n, out int d);
+        string dir = SharedData.Require(Folder);
+        var expected = Result(C).GetProperty("lloyd");
+        byte[] raw = File.ReadAllBytes(Path.Combine(dir, C + ".lloyd.labels.i32"));
+        int[] labels = new int[raw.Length / 4];
+        Buffer.BlockCopy(raw, 0, labels, 0, raw.Length);
+        AssertLloydMatches(C, data, n, d, expected, labels);
+    }
+}
+
+/// <summary>Runs only when RADNET_KM_C names the generated dataset (c) and ../shared/reference/kmeans is present.</summary>
+public sealed class KmCDataFactAttribute : FactAttribute
+{
+    public static string? DataPath()
+    {
+        string? env = Environment.GetEnvironmentVariable("RADNET_KM_C");
+        return !string.IsNullOrEmpty(env) && File.Exists(env) && File.Exists(env + ".json") ? env : null;
+    }
+
+    public KmCDataFactAttribute()
+    {
+        if (SharedData.PathOf("reference/kmeans") is null) Skip = SharedData.Describe("reference/kmeans");
+        else if (DataPath() is null)
+            Skip = "k-means dataset (c) is generated, not stored: run ../shared/reference/kmeans/make_km_c.py OUT.f32 " +
+                   "(needs NumPy) and set RADNET_KM_C=OUT.f32; the run takes minutes";
+    }
+}
