@@ -109,6 +109,12 @@ internal sealed class DicomStreamParser
                 vr = DicomDictionary.VROf(tag);
                 length = U32(span, pos + 4);
                 header = 8;
+                if (_explicit && length != UndefinedLength && length > (uint)(end - pos - 8) && U16(span, pos + 6) <= end - pos - 8)
+                {
+                    // Not implicit either: an explicit element with a garbage VR (e.g. two spaces) and a 16-bit length.
+                    length = U16(span, pos + 6);
+                    if (VRInfo.HasLongLength(vr)) vr = DicomVR.UN;
+                }
             }
             var valueStart = pos + header;
 
@@ -203,6 +209,7 @@ internal sealed class DicomStreamParser
         var span = _data.Span;
         while (true)
         {
+            if (end - pos == 0 && fragments.Count > 0) return pos; // missing Sequence Delimitation Item at end of file
             if (end - pos < 8) throw Error($"truncated encapsulated pixel data ({end - pos} bytes left)", pos);
             var tag = TagAt(span, pos);
             var length = U32(span, pos + 4);

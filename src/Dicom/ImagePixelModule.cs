@@ -19,7 +19,10 @@ public sealed record ImagePixelModule(
     /// <summary>Bytes of one native frame (bit-packed for BitsAllocated 1).</summary>
     public long FrameBytes => BitsAllocated == 1
         ? (PixelsPerFrame * SamplesPerPixel + 7) / 8
-        : PixelsPerFrame * SamplesPerPixel * (BitsAllocated / 8);
+        : PixelsPerFrame * (IsYbr422 ? 2 : SamplesPerPixel) * (BitsAllocated / 8);
+
+    /// <summary>True for YBR_FULL_422, whose native form stores Y1 Y2 Cb Cr per two pixels.</summary>
+    public bool IsYbr422 => PhotometricInterpretation == "YBR_FULL_422" && SamplesPerPixel == 3;
 
     /// <summary>True for MONOCHROME1 and MONOCHROME2.</summary>
     public bool IsMonochrome => PhotometricInterpretation is "MONOCHROME1" or "MONOCHROME2";

@@ -48,7 +48,8 @@ internal static class PixelDataFrames
         if (data.Length < needed)
             throw new DicomFormatException(
                 $"Pixel Data has {data.Length} bytes but {m.Rows}x{m.Columns}x{m.SamplesPerPixel} samples of {m.BitsAllocated} bits x {m.NumberOfFrames} frame(s) need {needed}");
-        return (data.Slice((int)(m.FrameBytes * frame), (int)m.FrameBytes), m.PlanarConfiguration);
+        var slice = data.Slice((int)(m.FrameBytes * frame), (int)m.FrameBytes);
+        return m.IsYbr422 ? (ExpandYbr422(slice.Span, m), 0) : (slice, m.PlanarConfiguration);
     }
 
     private static byte[] UnpackBits(ReadOnlySpan<byte> data, ImagePixelModule m, int frame)
@@ -104,5 +105,28 @@ internal static class PixelDataFrames
             o += p.Length;
         }
         return joined;
+    }
+
+    /// <summary>Y1 Y2 Cb Cr per pixel pair → (Y1 Cb Cr)(Y2 Cb Cr), as pydicom returns native YBR_FULL_422.</summary>
+    private static byte[] ExpandYbr422(ReadOnlySpan<byte> src, ImagePixelModule m)
+    {
+        var b = m.BitsAllocated / 8;
+        var pixels = (int)m.PixelsPerFrame;
+        var result = new byte[pixels * 3 * b];
+        for (int p = 0, s = 0; p < pixels && s + 4 * b <= src.Length; p += 2, s += 4 * b)
+        {
+            var y1 = src.Slice(s, b);
+            var y2 = src.Slice(s + b, b);
+            var cb = src.Slice(s + 2 * b, b);
+            var cr = src.Slice(s + 3 * b, b);
+            var o = p * 3 * b;
+            y1.CopyTo(result.AsSpan(o)); cb.CopyTo(result.AsSpan(o + b)); cr.CopyTo(result.AsSpan(o + 2 * b));
+            if (p + 1 < pixels)
+            {
+                o += 3 * b;
+                y2.CopyTo(result.AsSpan(o)); cb.CopyTo(result.AsSpan(o + b)); cr.CopyTo(result.AsSpan(o + 2 * b));
+            }
+        }
+        return result;
     }
 }

@@ -42,6 +42,8 @@ public static class PixelPipeline
         var (m, stored) = Stored(ds, ts, frameIndex, applyBitsStored: true);
         var values = stored.Values;
         var output = new float[values.Length];
+        if (m.SamplesPerPixel == 1 && m.PhotometricInterpretation == "PALETTE COLOR")
+            return new FloatImage(m.Columns, m.Rows, 3, PaletteColor.Apply(ds, values));
         if (m.SamplesPerPixel == 1)
         {
             if (!m.IsMonochrome)
@@ -63,7 +65,7 @@ public static class PixelPipeline
             case "RGB":
                 for (var i = 0; i < values.Length; i++) output[i] = (float)Math.Clamp(values[i] / max, 0, 1);
                 break;
-            case "YBR_FULL":
+            case "YBR_FULL" or "YBR_FULL_422":
                 var half = (max + 1) / 2;
                 for (var i = 0; i < values.Length; i += 3)
                 {
