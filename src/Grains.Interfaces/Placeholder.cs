@@ -1,2 +1,0 @@
-namespace RadiologyNet.Grains.Interfaces;
-internal static class Placeholder { }

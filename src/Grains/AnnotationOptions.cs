@@ -1,0 +1,46 @@
+using RadiologyNet.Features;
+
+namespace RadiologyNet.Grains;
+
+/// <summary>How the silo annotates: which model, how many shards, the fusion weights and where reports come from.</summary>
+public sealed class AnnotationOptions
+{
+    /// <summary>Configuration section the options bind from.</summary>
+    public const string Section = "Annotation";
+
+    /// <summary>Name of the model (key of its coordinator, cluster and shard grains).</summary>
+    public string ModelName { get; set; } = "default";
+
+    /// <summary>Number of embedding shards per model.</summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>Featurisations run at once in this silo (decode + embed); 0 means one per core.</summary>
+    public int MaxConcurrentFeaturisations { get; set; }
+
+    /// <summary>Weight of the image source in the fused vector.</summary>
+    public float ImageWeight { get; set; } = 1;
+
+    /// <summary>Weight of the metadata source in the fused vector.</summary>
+    public float MetadataWeight { get; set; } = 1;
+
+    /// <summary>Weight of the report source in the fused vector.</summary>
+    public float ReportWeight { get; set; } = 1;
+
+    /// <summary>A reports CSV (<c>study_uid,text</c>); optional.</summary>
+    public string? ReportsCsv { get; set; }
+
+    /// <summary>Folder searched for <c>&lt;StudyInstanceUID&gt;.txt</c> report sidecars; optional (defaults to the archive folder).</summary>
+    public string? ReportSidecarFolder { get; set; }
+
+    /// <summary>The fusion weights as a record.</summary>
+    public FusionWeights Weights => new(ImageWeight, MetadataWeight, ReportWeight);
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ModelName)) throw new ArgumentException("Annotation:ModelName must not be empty");
+        if (Shards is < 1 or > 4096) throw new ArgumentException($"Annotation:Shards must be 1..4096, not {Shards}");
+        if (MaxConcurrentFeaturisations < 0) throw new ArgumentException("Annotation:MaxConcurrentFeaturisations must be >= 0");
+        if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");
+    }
+}

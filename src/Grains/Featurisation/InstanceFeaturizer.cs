@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RadiologyNet.Dicom;
+using RadiologyNet.Features;
+using RadiologyNet.Grains.Sources;
+
+namespace RadiologyNet.Grains.Featurisation;
+
+/// <summary>
+/// The per-silo featurisation service: reads an instance's bytes, decodes it, and embeds pixels, metadata
+/// and the study report into one fused vector. Owns no ONNX session itself (the embedders are singletons);
+/// bounds how many featurisations run at once so the silo's scheduler stays responsive.
+/// </summary>
+public sealed class InstanceFeaturizer : IDisposable
+{
+    private readonly IArchiveSource _source;
+    private readonly ImageEmbedder _image;
+    private readonly ReportEmbedder _report;
+    private readonly MetadataVectorizer _metadata;
+    private readonly ReportLibrary _reports;
+    private readonly FusionWeights _weights;
+    private readonly SemaphoreSlim _slots;
+    private readonly ILogger<InstanceFeaturizer> _logger;
+
+    public InstanceFeaturizer(IArchiveSource source, ImageEmbedder image, ReportEmbedder report, MetadataVectorizer metadata,
+        ReportLibrary reports, IOptions<AnnotationOptions> options, ILogger<InstanceFeaturizer> logger)
+    {
+        _source = source;
+        _image = image;
+        _report = report;
+        _metadata = metadata;
+        _reports = reports;
+        _logger = logger;
+        _weights = options.Value.Weights;
+        var slots = options.Value.MaxConcurrentFeaturisations > 0 ? options.Value.MaxConcurrentFeaturisations : Environment.ProcessorCount;
+        _slots = new SemaphoreSlim(slots, slots);
+        Layout = new FusedLayout(image.Dimension, metadata.Dimension, report.Dimension);
+    }
+
+    /// <summary>Lengths of the image, metadata and report slices of a fused vector.</summary>
+    public FusedLayout Layout { get; }
+
+    /// <summary>The study's report embedding, or null when the study has no report.</summary>
+    public async Task<float[]?> EmbedReportAsync(string studyInstanceUid)
+    {
+        var text = _reports.Find(studyInstanceUid);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        await _slots.WaitAsync();
+        try
+        {
+            return await Task.Run(() => _report.Embed(text));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Featurises one instance. Throws <see cref="QuarantineException"/> with a PHI-free reason when the
+    /// instance cannot be annotated; never anything else.
+    /// </summary>
+    public async Task<FeaturisedInstance> FeaturiseAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await _source.ReadAsync(instance.Source, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new QuarantineException($"source unreadable: {e.GetType().Name}", e);
+        }
+
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => Featurise(instance, bytes, reportVector), cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private FeaturisedInstance Featurise(InstanceArrived instance, byte[] bytes, float[]? reportVector)
+    {
+        try
+        {
+            var file = DicomReader.Read(bytes);
+            var dataset = file.Dataset;
+            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+            if (sop != instance.SopInstanceUid)
+                throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event");
+            if (!dataset.Contains(DicomTags.PixelData))
+                throw new QuarantineException("no pixel data (not an image instance)");
+            var image = PixelPipeline.Render(dataset, file.TransferSyntaxUid);
+            var imageVector = _image.Embed(image);
+            var metadataVector = _metadata.Vectorize(dataset);
+            var fused = FeatureFusion.Fuse(imageVector, metadataVector, reportVector ?? new float[_report.Dimension], _weights);
+            return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, fused,
+                LabelTags.Modality(dataset), LabelTags.Region(dataset));
+        }
+        catch (QuarantineException)
+        {
+            throw;
+        }
+        catch (DicomFormatException e)
+        {
+            throw new QuarantineException(e.Message, e);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Featurisation failed unexpectedly for an instance of source {Source}", instance.Source);
+            throw new QuarantineException($"internal error while featurising: {e.GetType().Name}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _slots.Dispose();
+}

@@ -1,2 +1,0 @@
-namespace RadiologyNet.Grains;
-internal static class Placeholder { }

@@ -1,2 +1,0 @@
-namespace RadiologyNet.Silo;
-internal static class Placeholder { }

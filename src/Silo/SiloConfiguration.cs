@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using RadiologyNet.Grains;
+
+namespace RadiologyNet.Silo;
+
+/// <summary>The silo's Orleans configuration: storage, streams and feature services, plus localhost clustering for one machine.</summary>
+public static class SiloConfiguration
+{
+    /// <summary>Single-machine mode: localhost clustering on the given ports, memory storage and streams, feature services.</summary>
+    public static ISiloBuilder ConfigureEmbedded(this ISiloBuilder silo, IConfiguration configuration, int siloPort, int gatewayPort)
+    {
+        silo.UseLocalhostClustering(siloPort, gatewayPort);
+        return silo.AddRadiologyNetRuntime(configuration);
+    }
+
+    /// <summary>Everything but clustering: memory grain storage, the memory ingest stream provider and the feature services.</summary>
+    public static ISiloBuilder AddRadiologyNetRuntime(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Grains);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Services.AddRadiologyNetFeatures(configuration);
+        return silo;
+    }
+}

@@ -1,0 +1,70 @@
+using Orleans.Streams;
+
+namespace RadiologyNet.Grains.Tests;
+
+/// <summary>The whole grain flow on a real two-silo cluster: stream → study grains → shards → coordinator → cluster grains.</summary>
+public sealed class AnnotationFlowTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
+{
+    [Fact]
+    public async Task Every_instance_is_annotated_or_quarantined_once_and_the_two_kinds_separate()
+    {
+        var client = fixture.Cluster.Client;
+        var coordinator = client.GetGrain<ICoordinatorGrain>("test");
+        await coordinator.Configure(new ModelSettings(Clusters: 2, BootstrapSize: 10, Seed: 3));
+        var provider = client.GetStreamProvider(StreamNames.Provider);
+
+        var events = fixture.Instances.Select(i => new InstanceArrived(i.Study, i.Series, i.Sop, i.File)).ToList();
+        events.Add(events[0]);                                                           // a duplicate delivery
+        events.Add(new InstanceArrived("2.25.999", "2.25.999.1", "2.25.999.1.1", "broken.dcm"));
+        events.Add(new InstanceArrived("2.25.998", "2.25.998.1", "2.25.998.1.1", "missing.dcm"));
+        foreach (var e in events)
+            await provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, e.StudyInstanceUid)).OnNextAsync(e);
+
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var status = await coordinator.GetStatus();
+        while (status.Settled < events.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            status = await coordinator.GetStatus();
+        }
+        Assert.Equal(events.Count, status.Settled);
+        await coordinator.Flush();
+        Assert.Equal(fixture.Instances.Count, await coordinator.Reassign());
+
+        status = await coordinator.GetStatus();
+        Assert.Equal("streaming", status.Phase);
+        Assert.Equal(fixture.Instances.Count, status.Annotated);
+        Assert.Equal(0, status.Pending);
+        Assert.Equal(2, status.Quarantined);
+        Assert.Equal(1, status.Duplicates);
+
+        var quarantined = (await coordinator.GetQuarantined()).ToDictionary(q => q.Key, q => q.Value);
+        Assert.Contains("2.25.999.1.1", quarantined.Keys);
+        Assert.Contains("source unreadable", quarantined["2.25.998.1.1"]);
+
+        var clusterOf = new Dictionary<string, int>();
+        foreach (var instance in fixture.Instances)
+        {
+            var records = await client.GetGrain<IStudyGrain>(instance.Study).GetInstances();
+            var record = Assert.Single(records);
+            Assert.Equal(InstanceStatus.Annotated, record.Status);
+            Assert.InRange(record.Cluster, 0, 1);
+            clusterOf[instance.Sop] = record.Cluster;
+        }
+        var discClusters = fixture.Instances.Where(i => i.Kind == "disc").Select(i => clusterOf[i.Sop]).Distinct().ToList();
+        var stripeClusters = fixture.Instances.Where(i => i.Kind == "stripes").Select(i => clusterOf[i.Sop]).Distinct().ToList();
+        Assert.Single(discClusters);
+        Assert.Single(stripeClusters);
+        Assert.NotEqual(discClusters[0], stripeClusters[0]);
+
+        var summaries = await coordinator.GetClusters();
+        Assert.Equal(fixture.Instances.Count, summaries.Sum(s => s.Members));
+        Assert.All(summaries, s => Assert.Single(s.Modalities));
+
+        var sources = await coordinator.ClusterEachSource();
+        Assert.Equal(fixture.Instances.Count, sources.SopInstanceUids.Length);
+        Assert.Contains("fused", sources.LabelsBySource.Keys);
+        Assert.Contains("image", sources.LabelsBySource.Keys);
+        Assert.DoesNotContain("report", sources.LabelsBySource.Keys);
+    }
+}
