@@ -111,14 +111,16 @@ public static class Lloyd
             Array.Clear(centersNew);
             Array.Clear(weights);
         }
+        var dots = new double[k];
         for (int p = 0; p < n; p++)
         {
             var xi = X.Slice(p * d, d);
+            DotKernel.OneByMany<double>(xi, centers, d, 0, k, dots);
             int best = 0;
             double bestDist = double.PositiveInfinity;
             for (int j = 0; j < k; j++)
             {
-                double dist = cNorm[j] + -2.0 * TensorPrimitives.Dot<double>(xi, centers.AsSpan(j * d, d));
+                double dist = cNorm[j] + -2.0 * dots[j];
                 if (dist < bestDist) { bestDist = dist; best = j; }
             }
             labels[p] = best;

@@ -38,6 +38,7 @@ public static class NearestCentroid
         Span<float> xNorm = stackalloc float[PointTile];
         Span<float> best = stackalloc float[PointTile];
         Span<int> bestIndex = stackalloc int[PointTile];
+        float[] dots = new float[centroidTile];
         for (int p0 = 0; p0 < n; p0 += PointTile)
         {
             int pn = Math.Min(PointTile, n - p0);
@@ -55,10 +56,11 @@ public static class NearestCentroid
                     var x = data.Slice((p0 + p) * d, d);
                     float b = best[p];
                     int bi = bestIndex[p];
-                    for (int j = c0; j < c0 + cn; j++)
+                    DotKernel.OneByMany(x, centroids, d, c0, cn, dots);
+                    for (int t = 0; t < cn; t++)
                     {
-                        float dist = cNorm[j] - 2f * TensorPrimitives.Dot(x, centroids.Slice(j * d, d));
-                        if (dist < b) { b = dist; bi = j; }
+                        float dist = cNorm[c0 + t] - 2f * dots[t];
+                        if (dist < b) { b = dist; bi = c0 + t; }
                     }
                     best[p] = b;
                     bestIndex[p] = bi;
