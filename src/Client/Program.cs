@@ -1,1 +1,20 @@
-System.Console.WriteLine("radnet");
+using System.CommandLine;
+using RadiologyNet.Client.Commands;
+using Spectre.Console;
+
+var root = new RootCommand("radnet: unsupervised annotation of radiology image archives (pixels + DICOM metadata + reports)")
+{
+    DemoCommand.Create(),
+    AnnotateCommand.Create(),
+    EvaluateCommand.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is ArgumentException or IOException or FormatException or UnauthorizedAccessException or TimeoutException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    return 1;
+}

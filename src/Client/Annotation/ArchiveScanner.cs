@@ -1,0 +1,75 @@
+using RadiologyNet.Dicom;
+
+namespace RadiologyNet.Client.Annotation;
+
+/// <summary>
+/// Walks an archive folder recursively. Files that look like DICOM (".dcm", no extension, or "DICM" at
+/// offset 128) are candidates; each is parsed to learn its UIDs, and one that cannot be parsed, or lacks
+/// a UID, is quarantined with the reason. Other files (CSV, text, JSON…) are not DICOM and are skipped.
+/// </summary>
+public static class ArchiveScanner
+{
+    private static readonly HashSet<string> NotDicomExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".csv", ".txt", ".md", ".json", ".xml", ".html", ".png", ".jpg", ".jpeg", ".pdf", ".zip", ".gz", ".npy", ".py", ".r",
+    };
+
+    /// <summary>Scans the folder; files come back in ordinal path order so runs repeat.</summary>
+    public static IReadOnlyList<ScannedFile> Scan(string folder, out int skipped)
+    {
+        var root = Path.GetFullPath(folder);
+        var result = new List<ScannedFile>();
+        skipped = 0;
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var relative = Path.GetRelativePath(root, path);
+            if (!LooksLikeDicom(path))
+            {
+                skipped++;
+                continue;
+            }
+            result.Add(Inspect(path, relative));
+        }
+        return result;
+    }
+
+    private static bool LooksLikeDicom(string path)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".dcm", StringComparison.OrdinalIgnoreCase) || extension.Length == 0) return true;
+        if (NotDicomExtensions.Contains(extension)) return false;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[132];
+            return stream.ReadAtLeast(head, 132, throwOnEndOfStream: false) == 132 && head[128..].SequenceEqual("DICM"u8);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static ScannedFile Inspect(string path, string relative)
+    {
+        try
+        {
+            var dataset = DicomReader.ReadFile(path).Dataset;
+            var study = dataset.GetString(DicomTags.StudyInstanceUID);
+            var series = dataset.GetString(DicomTags.SeriesInstanceUID);
+            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+            if (string.IsNullOrEmpty(study) || string.IsNullOrEmpty(sop))
+                return new ScannedFile(relative, study, series, sop, "missing StudyInstanceUID or SOPInstanceUID");
+            return new ScannedFile(relative, study, series ?? "", sop, null);
+        }
+        catch (DicomFormatException e)
+        {
+            return new ScannedFile(relative, null, null, null, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ScannedFile(relative, null, null, null, $"unreadable file: {e.GetType().Name}");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using RadiologyNet.Client.Annotation;
+
+namespace RadiologyNet.Client.Commands;
+
+/// <summary>Options shared by the commands that run an annotation: bootstrap size, seed and fusion weights.</summary>
+public sealed class AnnotationCommandOptions
+{
+    private readonly Option<int> _bootstrap = new("--bootstrap") { Description = "Vectors collected before the model bootstraps; later ones stream", DefaultValueFactory = _ => 1000 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 42 };
+    private readonly Option<float> _imageWeight = new("--image-weight") { Description = "Weight of the pixel features in the fused vector", DefaultValueFactory = _ => 1f };
+    private readonly Option<float> _metadataWeight = new("--metadata-weight") { Description = "Weight of the DICOM metadata features", DefaultValueFactory = _ => 1f };
+    private readonly Option<float> _reportWeight = new("--report-weight") { Description = "Weight of the report-text features", DefaultValueFactory = _ => 1f };
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_bootstrap);
+        command.Options.Add(_seed);
+        command.Options.Add(_imageWeight);
+        command.Options.Add(_metadataWeight);
+        command.Options.Add(_reportWeight);
+    }
+
+    /// <summary>Reads the parsed values into run settings.</summary>
+    public AnnotationSettings Read(ParseResult parse, string folder, int clusters, string? reportsCsv)
+    {
+        if (clusters < 1) throw new ArgumentException("--clusters must be at least 1");
+        var bootstrap = parse.GetValue(_bootstrap);
+        if (bootstrap < 1) throw new ArgumentException("--bootstrap must be at least 1");
+        return new AnnotationSettings(folder, clusters, bootstrap, parse.GetValue(_seed), reportsCsv,
+            parse.GetValue(_imageWeight), parse.GetValue(_metadataWeight), parse.GetValue(_reportWeight));
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RadiologyNet.Client.Annotation;
+using RadiologyNet.Client.Demo;
+using RadiologyNet.Client.Evaluation;
+using RadiologyNet.Client.Output;
+using Spectre.Console;
+
+namespace RadiologyNet.Client.Commands;
+
+/// <summary><c>radnet demo</c>: synthesise a small multi-modality archive, annotate it in an in-process silo and print the quality table.</summary>
+public static class DemoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var images = new Option<int>("--images") { Description = "Images to synthesise", DefaultValueFactory = _ => 300 };
+        var clusters = new Option<int>("--clusters", "-k") { Description = "Number of clusters k", DefaultValueFactory = _ => 12 };
+        var keep = new Option<DirectoryInfo?>("--out") { Description = "Keep the archive and the outputs in this folder (default: a temporary folder, deleted)" };
+        var options = new AnnotationCommandOptions();
+        var command = new Command("demo", "Synthesise a small multi-modality archive, annotate it and print the quality table") { images, clusters, keep };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var kept = parse.GetValue(keep);
+            var root = kept?.FullName ?? Path.Combine(Path.GetTempPath(), "radnet-demo-" + Guid.NewGuid().ToString("N"));
+            var archive = Path.Combine(root, "archive");
+            try
+            {
+                var manifest = AnsiConsole.Status().Start("Synthesising the demo archive…", _ =>
+                    DemoArchive.Synthesize(archive, new DemoOptions(parse.GetValue(images)), null));
+                AnsiConsole.MarkupLineInterpolated($"Synthesised {manifest.Images} images in {manifest.Studies} studies of {manifest.Classes.Count} classes in {clock.Elapsed.TotalSeconds:F1} s");
+
+                var settings = options.Read(parse, archive, parse.GetValue(clusters), manifest.ReportsCsv);
+                var result = await ProgressDisplay.RunAsync(progress => AnnotationRunner.RunAsync(settings, progress, cancellationToken));
+                var truth = ReadTruth(manifest.TruthCsv);
+                var quality = QualityReport.Build(result.Sources, truth, labelTagsInFeatures: false);
+                var fused = result.Sources.LabelsBySource.GetValueOrDefault("fused") ?? [];
+                var sops = result.Sources.SopInstanceUids;
+                RunSummary.Print(result, quality, ClusterTableRow.Build(fused,
+                    sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("modality") ?? "?").ToArray(),
+                    sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("region") ?? "?").ToArray()));
+                if (kept is not null)
+                {
+                    AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows);
+                    File.WriteAllText(Path.Combine(root, "evaluation.json"), quality.ToJson());
+                    AnsiConsole.MarkupLineInterpolated($"Archive, annotations.csv and evaluation.json kept in [bold]{root}[/]");
+                }
+                AnsiConsole.MarkupLineInterpolated($"Demo finished in {clock.Elapsed.TotalSeconds:F1} s");
+                return 0;
+            }
+            finally
+            {
+                if (kept is null && Directory.Exists(root)) Directory.Delete(root, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadTruth(string path)
+    {
+        var table = CsvTable.Read(path);
+        var sop = table.IndexOf("sop_instance_uid");
+        var modality = table.IndexOf("modality");
+        var region = table.IndexOf("region");
+        return table.Rows.ToDictionary(r => r[sop], r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["modality"] = r[modality],
+            ["region"] = r[region],
+        }, StringComparer.Ordinal);
+    }
+}
