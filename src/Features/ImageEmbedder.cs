@@ -115,10 +115,12 @@ public sealed class ImageEmbedder : IDisposable
     /// <summary>The normalisation in use (never Auto).</summary>
     public ImageNormalization Normalization => _normalization;
 
-    /// <summary>Embeds one image (1 or 3 channels, values in [0, 1]). Thread-safe.</summary>
+    /// <summary>Embeds one image (1 or 3 channels, values in [0, 1]). Thread-safe. Non-finite pixels are an <see cref="ArgumentException"/>.</summary>
     public float[] Embed(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        foreach (var v in image.Data)
+            if (!float.IsFinite(v)) throw new ArgumentException("image contains non-finite pixel values", nameof(image));
         var length = 3 * _size * _size;
         var tensor = ArrayPool<float>.Shared.Rent(length);
         try

@@ -24,6 +24,15 @@ public sealed class ReportEmbedderOptions
     /// <summary>Name of the token-level output that is mean pooled.</summary>
     public string OutputName { get; set; } = "last_hidden_state";
 
+    /// <summary>
+    /// Texts longer than the window: false = truncate (sentence-transformers behaviour); true = split into
+    /// consecutive windows of MaxTokens − 2 word pieces, embed each, average the unit chunk vectors, re-normalise.
+    /// </summary>
+    public bool ChunkLongTexts { get; set; }
+
+    /// <summary>Upper bound on chunks per text when <see cref="ChunkLongTexts"/> is on (the rest is ignored).</summary>
+    public int MaxChunks { get; set; } = 16;
+
     /// <summary>Lower-case (and strip accents) before WordPiece, as bert-base-uncased does.</summary>
     public bool LowerCase { get; set; } = true;
 
@@ -32,6 +41,7 @@ public sealed class ReportEmbedderOptions
         if (MaxTokens is < 3 or > 8192) throw new ArgumentOutOfRangeException(nameof(MaxTokens), MaxTokens, "must be 3..8192");
         if (IntraOpThreads < 1) throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), IntraOpThreads, "must be >= 1");
         if (Sessions is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(Sessions), Sessions, "must be 1..64");
+        if (MaxChunks < 1) throw new ArgumentOutOfRangeException(nameof(MaxChunks), MaxChunks, "must be >= 1");
     }
 }
 
@@ -47,12 +57,16 @@ public sealed class ReportEmbedder : IDisposable
 {
     private readonly SessionPool<Worker> _pool;
     private readonly int _maxTokens;
+    private readonly bool _chunk;
+    private readonly int _maxChunks;
 
     public ReportEmbedder(ReportEmbedderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _maxTokens = options.MaxTokens;
+        _chunk = options.ChunkLongTexts;
+        _maxChunks = options.MaxChunks;
         byte[] model;
         byte[] vocab;
         string? assembly = null;
@@ -97,25 +111,42 @@ public sealed class ReportEmbedder : IDisposable
     public BertTokenizer Tokenizer { get; }
 
     /// <summary>Token ids the model sees for <paramref name="text"/>: [CLS] … [SEP], truncated to MaxTokens.</summary>
-    public int[] Tokenize(string text)
+    public int[] Tokenize(string text) => TokenizeChunks(text, 1)[0];
+
+    /// <summary>Token windows for <paramref name="text"/>: each [CLS] … [SEP] with at most MaxTokens ids, at most <paramref name="maxChunks"/> windows.</summary>
+    public IReadOnlyList<int[]> TokenizeChunks(string text, int maxChunks)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = Tokenizer.EncodeToIds(text, addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
-        var n = Math.Min(ids.Count, _maxTokens - 2);
-        var result = new int[n + 2];
-        result[0] = Tokenizer.ClassificationTokenId;
-        for (var i = 0; i < n; i++) result[i + 1] = ids[i];
-        result[n + 1] = Tokenizer.SeparatorTokenId;
-        return result;
+        var window = _maxTokens - 2;
+        var chunks = new List<int[]>();
+        for (var start = 0; chunks.Count < Math.Max(1, maxChunks) && (start < ids.Count || chunks.Count == 0); start += window)
+        {
+            var n = Math.Min(ids.Count - start, window);
+            var result = new int[n + 2];
+            result[0] = Tokenizer.ClassificationTokenId;
+            for (var i = 0; i < n; i++) result[i + 1] = ids[start + i];
+            result[n + 1] = Tokenizer.SeparatorTokenId;
+            chunks.Add(result);
+        }
+        return chunks;
     }
 
     /// <summary>Embeds one text: unit-norm vector, or all zeros when the text is null, empty or blank. Thread-safe.</summary>
     public float[] Embed(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new float[Dimension];
-        var ids = Tokenize(text);
-        var embedding = _pool.Use(w => w.Run(ids));
+        var chunks = TokenizeChunks(text, _chunk ? _maxChunks : 1);
+        var embedding = _pool.Use(w => w.Run(chunks[0]));
         FeatureFusion.L2Normalize(embedding);
+        for (var c = 1; c < chunks.Count; c++)
+        {
+            var ids = chunks[c];
+            var part = _pool.Use(w => w.Run(ids));
+            FeatureFusion.L2Normalize(part);
+            System.Numerics.Tensors.TensorPrimitives.Add(embedding, part, embedding);
+        }
+        if (chunks.Count > 1) FeatureFusion.L2Normalize(embedding);
         return embedding;
     }
 

@@ -94,6 +94,14 @@ public sealed class ImageEmbedderTests(ModelsFixture models)
     }
 
     [Fact]
+    public void Non_finite_pixels_are_rejected()
+    {
+        var data = new float[16];
+        data[5] = float.NaN;
+        Assert.Throws<ArgumentException>(() => models.Image.Embed(new FloatImage(4, 4, 1, data)));
+    }
+
+    [Fact]
     public void Wrong_input_name_is_a_clear_error()
     {
         var ex = Assert.Throws<ArgumentException>(() => new ImageEmbedder(new ImageEmbedderOptions { InputName = "nope", Sessions = 1 }));

@@ -31,6 +31,25 @@ public sealed class ReportEmbedderTests(ModelsFixture models)
     }
 
     [Fact]
+    public void Long_text_can_be_chunked_and_averaged()
+    {
+        using var chunked = new ReportEmbedder(new ReportEmbedderOptions { Sessions = 1, MaxTokens = 8, ChunkLongTexts = true, MaxChunks = 3 });
+        var text = "lungs are clear . heart is normal . no effusion . bones intact . impression normal chest";
+        var chunks = chunked.TokenizeChunks(text, 3);
+        Assert.Equal(3, chunks.Count);
+        Assert.All(chunks, c => Assert.Equal(8, c.Length));
+        Assert.All(chunks, c => Assert.Equal((101, 102), (c[0], c[^1])));
+        var all = chunked.Tokenizer.EncodeToIds(text, addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
+        Assert.Equal(all.Take(18), chunks.SelectMany(c => c[1..^1]));
+        // Embedding = normalised mean of the unit chunk embeddings.
+        using var plain = new ReportEmbedder(new ReportEmbedderOptions { Sessions = 1, MaxTokens = 8 });
+        var e = chunked.Embed(text);
+        Assert.Equal(1.0, FeatureFusion.Norm(e), 5);
+        Assert.True(FeatureFusion.Cosine(e, plain.Embed(text)) < 0.9999); // differs from the truncated one
+        Assert.Single(chunked.TokenizeChunks("short", 3));
+    }
+
+    [Fact]
     public void Embedding_is_384_unit_norm_and_deterministic()
     {
         var r = models.Report;
