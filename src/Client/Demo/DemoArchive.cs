@@ -62,8 +62,9 @@ public static class DemoArchive
             while (remaining > 0)
             {
                 var n = Math.Min(remaining, master.Next(cls.MinImages, cls.MaxImages + 1));
+                // Avoid a short trailing study when the remainder still fits in this one; otherwise it stays short.
                 var left = remaining - n;
-                if (left > 0 && left < cls.MinImages) n = remaining - cls.MinImages >= cls.MinImages ? remaining - cls.MinImages : remaining;
+                if (left > 0 && left < cls.MinImages && remaining <= cls.MaxImages) n = remaining;
                 plan.Add((cls, n));
                 remaining -= n;
             }

@@ -238,7 +238,7 @@ internal sealed class DemoStudy
     {
         "CT" => CtPhantom.Generate(Class.Region, PixelSeed, i, ImageCount),
         "MR" => MrPhantom.Generate(Class.Region, Weighting, PixelSeed, i, ImageCount, bitsStored: Device.BitsStored),
-        "CR" or "DX" => RadiographPhantom.Generate(Class.Region, Views[i], PixelSeed, i, Device.BitsStored, Monochrome1),
+        "CR" or "DX" => RadiographPhantom.Generate(Class.Region, Views[i], PixelSeed, i, Device.BitsStored, Monochrome1, flatPanel: Class.Modality == "DX"),
         "US" => UltrasoundPhantom.Generate(PixelSeed, i, Rgb),
         _ => MammographyPhantom.Generate(Views[i], Lateralities[i], PixelSeed, i, Device.BitsStored),
     };

@@ -7,33 +7,39 @@ namespace RadiologyNet.Client.Demo.Phantoms;
 /// </summary>
 public static class RadiographPhantom
 {
-    /// <summary>Renders one view (PA, AP, OBLIQUE…) of a CHEST or HAND study.</summary>
-    public static DemoFrame Generate(string region, string view, ulong studySeed, int index, int bitsStored, bool monochrome1)
+    /// <summary>
+    /// Renders one view (PA, AP, OBLIQUE…) of a CHEST or HAND study. <paramref name="flatPanel"/> (DX) gives a square
+    /// detector, a wider field, rare collimation borders and the stronger contrast processing of DR systems.
+    /// </summary>
+    public static DemoFrame Generate(string region, string view, ulong studySeed, int index, int bitsStored, bool monochrome1, bool flatPanel = false)
     {
         var anatomy = DemoRandom.Derive(studySeed, 1);
         var noise = DemoRandom.Derive(studySeed, 1000 + (ulong)index);
         var hand = region == "HAND";
-        var rows = hand ? 256 : 240;
-        var cols = hand ? 208 : 256;
+        var rows = hand ? 256 : flatPanel ? 256 : 240;
+        var cols = hand ? (flatPanel ? 192 : 208) : 256;
+        var zoom = flatPanel ? 1.15 : 1.0;
         Func<double, double, double> attenuation = hand ? Hand(anatomy, noise, view) : Chest(anatomy, noise, view);
         var max = (1 << bitsStored) - 1;
-        var collimate = noise.Chance(0.4) ? noise.Uniform(0.03, 0.08) : 0;
+        var collimate = noise.Chance(flatPanel ? 0.1 : 0.5) ? noise.Uniform(0.03, 0.08) : 0;
         var marker = (X: noise.Uniform(0.05, 0.12), Y: noise.Uniform(0.05, 0.12));
         var values = new double[rows * cols];
         var aspect = (double)cols / rows;
         for (var j = 0; j < rows; j++)
         {
-            var y = 2.0 * (j + 0.5) / rows - 1;
+            var y = (2.0 * (j + 0.5) / rows - 1) * zoom;
             for (var i = 0; i < cols; i++)
             {
-                var x = (2.0 * (i + 0.5) / cols - 1) * aspect;
+                var x = (2.0 * (i + 0.5) / cols - 1) * aspect * zoom;
                 var u = (double)i / cols;
                 var v = (double)j / rows;
                 double a;
                 if (u < collimate || u > 1 - collimate || v < collimate * 0.8 || v > 1 - collimate * 0.8) a = 1.35;
                 else if (u > marker.X && u < marker.X + 0.05 && v > marker.Y && v < marker.Y + 0.04) a = 1.5;
                 else a = attenuation(x, y);
-                values[j * cols + i] = 0.04 + 0.68 * a + 0.012 * noise.Gaussian();
+                var value = 0.04 + 0.68 * a;
+                if (flatPanel) value = Math.Pow(Math.Clamp(value, 0, 1), 1.35);
+                values[j * cols + i] = value + 0.012 * noise.Gaussian();
             }
         }
         if (bitsStored == 8)
