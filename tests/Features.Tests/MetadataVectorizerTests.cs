@@ -78,6 +78,7 @@ public sealed class MetadataVectorizerTests
         var with = new MetadataVectorizer(new MetadataVectorizerOptions { IncludeLabelTags = true });
         Assert.DoesNotContain(without.ColumnNames, n => n.StartsWith("modality", StringComparison.Ordinal) || n.StartsWith("body_part", StringComparison.Ordinal));
         Assert.Contains("modality=ct", with.ColumnNames);
+        Assert.Equal(148, without.Dimension); // documented in src/Features/README.md
         Assert.Equal(without.Dimension + 15 + 32, with.Dimension);
         var a = CtHead();
         var b = CtHead();
