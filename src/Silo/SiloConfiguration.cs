@@ -18,7 +18,11 @@ public static class SiloConfiguration
     {
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+        {
+            o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+            o.BatchContainerBatchSize = 32;
+        })));
         silo.Services.AddRadiologyNetFeatures(configuration);
         return silo;
     }

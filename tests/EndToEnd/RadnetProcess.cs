@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace RadiologyNet.EndToEnd;
+
+/// <summary>Runs the real <c>radnet</c> console (radnet.dll next to the tests) as a child process.</summary>
+internal static class RadnetProcess
+{
+    public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
+
+    public static async Task<Outcome> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "radnet.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"radnet {string.Join(' ', args)} did not finish in {timeout}");
+        }
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+}
