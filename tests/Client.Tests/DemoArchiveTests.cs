@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using RadiologyNet.Client.Demo;
 using RadiologyNet.Dicom;
+using Xunit.Abstractions;
 
 namespace RadiologyNet.Client.Tests;
 
-public sealed partial class DemoArchiveTests(DemoArchiveFixture fixture) : IClassFixture<DemoArchiveFixture>
+public sealed partial class DemoArchiveTests(DemoArchiveFixture fixture, ITestOutputHelper output) : IClassFixture<DemoArchiveFixture>
 {
     private static readonly Dictionary<string, string> SopClassOf = new()
     {
@@ -23,6 +24,18 @@ public sealed partial class DemoArchiveTests(DemoArchiveFixture fixture) : IClas
         Assert.Equal(300, fixture.LastProgress);
         Assert.All(fixture.Instances.GroupBy(i => i.StudyUid), g => Assert.InRange(g.Count(), 1, 6));
         Assert.True(fixture.SynthesisTime < TimeSpan.FromSeconds(60), $"synthesis took {fixture.SynthesisTime}");
+        output.WriteLine($"synthesised {m.Images} images in {m.Studies} studies in {fixture.SynthesisTime.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Set RADNET_DEMO_MONTAGE to a .png path to look at three images of every class.</summary>
+    [Fact]
+    public void Writes_a_montage_when_asked()
+    {
+        var path = Environment.GetEnvironmentVariable("RADNET_DEMO_MONTAGE");
+        if (string.IsNullOrEmpty(path)) return;
+        var images = fixture.Instances.GroupBy(i => i.ClassName).SelectMany(g => g.Where((_, k) => k % 9 == 0).Take(3)).Select(i => i.Image).ToList();
+        DemoPng.WriteMontage(path, images, 6, 200);
+        Assert.True(File.Exists(path));
     }
 
     [Fact]

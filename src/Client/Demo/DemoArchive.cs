@@ -39,7 +39,7 @@ public static class DemoArchive
 
         var reports = Path.Combine(root, "reports.csv");
         DemoCsv.Write(reports, ["study_uid", "text"],
-            studies.Where(s => s.HasReport).Select(s => (IReadOnlyList<string>)[s.StudyUid, DemoReports.Write(s.Class.Name, s.ReportSeed)]));
+            studies.Where(s => s.HasReport).Select(s => (IReadOnlyList<string>)[s.StudyUid, DemoReports.Write(s.Class.Name, s.ReportSeed, s.Class.Modality == "MG" ? null : s.Lateralities.FirstOrDefault())]));
         var truth = Path.Combine(root, "truth.csv");
         DemoCsv.Write(truth, ["file", "sop_instance_uid", "study_instance_uid", "modality", "region"],
             studies.SelectMany(s => Enumerable.Range(0, s.ImageCount).Select(i =>

@@ -7,8 +7,6 @@ namespace RadiologyNet.Client.Demo;
 public sealed class DemoRandom
 {
     private ulong _state;
-    private double _spare;
-    private bool _hasSpare;
 
     public DemoRandom(ulong seed) => _state = seed;
 
@@ -34,19 +32,15 @@ public sealed class DemoRandom
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(0, items.Count)];
 
-    /// <summary>Standard normal (Box–Muller; the second value of each pair is kept for the next call).</summary>
+    /// <summary>
+    /// Approximately standard normal, cheap enough for per-pixel image noise: the Irwin–Hall sum of four 16-bit
+    /// uniforms from one draw, scaled to unit variance (tails end at ±3.46).
+    /// </summary>
     public double Gaussian()
     {
-        if (_hasSpare)
-        {
-            _hasSpare = false;
-            return _spare;
-        }
-        var radius = Math.Sqrt(-2.0 * Math.Log(1.0 - NextDouble()));
-        var (sin, cos) = Math.SinCos(2.0 * Math.PI * NextDouble());
-        _spare = radius * sin;
-        _hasSpare = true;
-        return radius * cos;
+        var u = NextUInt64();
+        var sum = (u & 0xFFFF) + ((u >> 16) & 0xFFFF) + ((u >> 32) & 0xFFFF) + (u >> 48);
+        return (sum * (1.0 / 65536) - 2.0) * 1.7320508075688772;
     }
 
     /// <summary>Rayleigh-distributed with unit scale (mean ≈ 1.25): the envelope statistics of ultrasound speckle.</summary>

@@ -67,7 +67,7 @@ public static class DemoReports
         ["CHEST"] = new(
             ["XR CHEST PA", "CHEST RADIOGRAPH, 1 VIEW", "CHEST X-RAY PA"],
             ["Cough.", "Fever.", "Shortness of breath.", "Preoperative evaluation.", "Follow-up of pneumonia."],
-            ["Single frontal view of the chest.", "PA radiograph of the chest in inspiration.", "Portable AP view of the chest."],
+            ["Single frontal view of the chest.", "PA radiograph of the chest in inspiration.", "Frontal radiograph of the chest, upright."],
             ["The lungs are clear.", "No pleural effusion or pneumothorax.", "The cardiomediastinal silhouette is within normal limits.", "The osseous structures are intact."],
             [("Patchy airspace opacity in the {side} lower zone.", "{side} lower zone pneumonia."),
              ("Blunting of the {side} costophrenic angle.", "Small {side} pleural effusion."),
@@ -108,14 +108,16 @@ public static class DemoReports
 
     /// <summary>
     /// The report text of a study of class <paramref name="className"/> (e.g. <c>CR CHEST</c>), deterministic in
-    /// <paramref name="seed"/>. Lines are separated by <c>\n</c>; sentences contain commas.
+    /// <paramref name="seed"/>. Lines are separated by <c>\n</c>; sentences contain commas. <paramref name="laterality"/>
+    /// ("L"/"R") fixes the side the report speaks of, as the images' Laterality tag says; otherwise it is drawn.
     /// </summary>
-    public static string Write(string className, ulong seed)
+    public static string Write(string className, ulong seed, string? laterality = null)
     {
         var r = new DemoRandom(seed);
         var region = className[(className.IndexOf(' ') + 1)..];
         var v = Vocabularies.TryGetValue(className, out var exact) ? exact : Vocabularies[region];
         var side = r.Chance(0.5) ? "left" : "right";
+        if (laterality is "L" or "R") side = laterality == "L" ? "left" : "right";
         var mm = r.Next(3, 26).ToString(CultureInfo.InvariantCulture);
         var findings = v.Normal.Where(_ => r.Chance(0.8)).ToList();
         if (findings.Count == 0) findings.Add(v.Normal[0]);
@@ -136,7 +138,7 @@ public static class DemoReports
         text.Append("EXAM: ").Append(r.Pick(v.Exams)).Append('\n');
         text.Append("CLINICAL HISTORY: ").Append(r.Pick(v.Histories)).Append('\n');
         text.Append("TECHNIQUE: ").Append(r.Pick(v.Techniques)).Append('\n');
-        text.Append("COMPARISON: ").Append(r.Chance(0.6) ? "None." : "Prior study of " + r.Next(1, 24) + " months ago, for reference.").Append('\n');
+        text.Append("COMPARISON: ").Append(r.Chance(0.6) ? "None." : "Prior study from " + r.Next(2, 24) + " months ago.").Append('\n');
         text.Append("FINDINGS: ").Append(string.Join(" ", findings)).Append('\n');
         text.Append("IMPRESSION: ");
         text.Append(impressions.Count == 1 ? impressions[0] : string.Join(" ", impressions.Select((s, k) => $"{k + 1}. {s}")));
