@@ -1,2 +1,0 @@
-namespace RadiologyNet.Client;
-internal static class Placeholder { }
