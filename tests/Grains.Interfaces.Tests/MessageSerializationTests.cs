@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace RadiologyNet.Grains.Interfaces.Tests;
+
+/// <summary>Every grain message survives Orleans' own serializer (a missing [GenerateSerializer] fails only at run time otherwise).</summary>
+public sealed class MessageSerializationTests
+{
+    private readonly Serializer _serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private T RoundTrip<T>(T value) => _serializer.Deserialize<T>(_serializer.SerializeToArray(value))!;
+
+    [Fact]
+    public void InstanceArrived_round_trips() =>
+        Assert.Equal(new InstanceArrived("1.2", "1.2.3", "1.2.3.4", "a/b.dcm"), RoundTrip(new InstanceArrived("1.2", "1.2.3", "1.2.3.4", "a/b.dcm")));
+
+    [Fact]
+    public void InstanceRecord_round_trips()
+    {
+        var record = new InstanceRecord("s", "se", "st", "f.dcm", InstanceStatus.Quarantined, "no pixel data", -1, 0.5f, "CT", "HEAD");
+        Assert.Equal(record, RoundTrip(record));
+    }
+
+    [Fact]
+    public void FeaturisedInstance_round_trips_with_its_vector()
+    {
+        var copy = RoundTrip(new FeaturisedInstance("s", "st", [1f, -2.5f, 3e-8f], "MR", "KNEE"));
+        Assert.Equal([1f, -2.5f, 3e-8f], copy.Fused);
+        Assert.Equal(("s", "st", "MR", "KNEE"), (copy.SopInstanceUid, copy.StudyInstanceUid, copy.Modality, copy.Region));
+    }
+
+    [Fact]
+    public void Model_messages_round_trip()
+    {
+        Assert.Equal(new ModelSettings(50, 1000, 42), RoundTrip(new ModelSettings(50, 1000, 42)));
+        Assert.Equal(new ModelStatus("streaming", 2, 12, 10, 1, 2, 3), RoundTrip(new ModelStatus("streaming", 2, 12, 10, 1, 2, 3)));
+        Assert.Equal(16, RoundTrip(new ModelStatus("streaming", 2, 12, 10, 1, 2, 3)).Settled);
+        Assert.Equal(new Assignment("s", 4, 1.5f, 2), RoundTrip(new Assignment("s", 4, 1.5f, 2)));
+    }
+
+    [Fact]
+    public void Batched_messages_round_trip()
+    {
+        var update = RoundTrip(new ClusterUpdate([1.0, 2.0], 2, ["CT", "CT"], ["HEAD", "UNKNOWN"]));
+        Assert.Equal([1.0, 2.0], update.VectorSum);
+        Assert.Equal(["HEAD", "UNKNOWN"], update.Regions);
+
+        var pass = RoundTrip(new ShardReassignment([new Assignment("s", 1, 0f, 3)], ["st"], ["US"], ["ABDOMEN"]));
+        Assert.Equal(new Assignment("s", 1, 0f, 3), Assert.Single(pass.Assignments));
+
+        var summary = RoundTrip(new ClusterSummary(3, 1, 7, new Dictionary<string, long> { ["CT"] = 7 }, new Dictionary<string, long> { ["HEAD"] = 7 }));
+        Assert.Equal(7, summary.Modalities["CT"]);
+
+        var sources = RoundTrip(new SourceClusterings(["a", "b"], ["CT", "MR"], ["HEAD", "KNEE"], new Dictionary<string, int[]> { ["fused"] = [0, 1] }));
+        Assert.Equal([0, 1], sources.LabelsBySource["fused"]);
+    }
+}

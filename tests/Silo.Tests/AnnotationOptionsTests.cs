@@ -1,0 +1,27 @@
+using RadiologyNet.Grains;
+
+namespace RadiologyNet.Silo.Tests;
+
+public sealed class AnnotationOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid_and_weights_default_to_one()
+    {
+        var options = new AnnotationOptions();
+        options.Validate();
+        Assert.Equal(new Features.FusionWeights(1, 1, 1), options.Weights);
+        Assert.Equal(8, options.Shards);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 1f, "Shards")]
+    [InlineData(5000, 0, 1f, "Shards")]
+    [InlineData(8, -1, 1f, "MaxConcurrentFeaturisations")]
+    [InlineData(8, 0, -0.5f, "weights")]
+    public void Out_of_range_values_are_rejected_with_the_setting_named(int shards, int concurrency, float weight, string named)
+    {
+        var options = new AnnotationOptions { Shards = shards, MaxConcurrentFeaturisations = concurrency, ReportWeight = weight };
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains(named, error.Message);
+    }
+}
