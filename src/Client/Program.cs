@@ -13,7 +13,7 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is ArgumentException or IOException or FormatException or UnauthorizedAccessException or TimeoutException)
+catch (Exception e) when (e is ArgumentException or IOException or FormatException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
 {
     AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
     return 1;

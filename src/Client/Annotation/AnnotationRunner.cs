@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Orleans.Streams;
 using RadiologyNet.Grains;
-using RadiologyNet.Silo;
 
 namespace RadiologyNet.Client.Annotation;
 
@@ -26,20 +25,15 @@ public static class AnnotationRunner
         var scanned = ArchiveScanner.Scan(folder, out var skipped);
         var accepted = scanned.Where(f => f.Accepted).ToList();
 
-        await using var silo = await EmbeddedSilo.StartAsync(new Dictionary<string, string?>
-        {
-            ["Archive:Folder"] = folder,
-            ["Annotation:ModelName"] = settings.ModelName,
-            ["Annotation:ReportsCsv"] = settings.ReportsCsv is null ? null : Path.GetFullPath(settings.ReportsCsv),
-            ["Annotation:ImageWeight"] = settings.ImageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Annotation:MetadataWeight"] = settings.MetadataWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Annotation:ReportWeight"] = settings.ReportWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, cancellationToken: cancellationToken);
+        await using var cluster = settings.GatewayPort is { } port
+            ? await ClusterConnection.ConnectAsync(port, cancellationToken)
+            : await ClusterConnection.StartEmbeddedAsync(EmbeddedSettings(settings, folder), cancellationToken);
 
-        var client = silo.Client;
+        var client = cluster.Client;
         var coordinator = client.GetGrain<ICoordinatorGrain>(settings.ModelName);
         await coordinator.Configure(new ModelSettings(settings.Clusters, settings.BootstrapSize, settings.Seed));
 
+        var baseline = (await coordinator.GetStatus()).Settled;
         var provider = client.GetStreamProvider(StreamNames.Provider);
         var published = 0;
         foreach (var file in accepted)
@@ -52,18 +46,18 @@ public static class AnnotationRunner
         var status = await coordinator.GetStatus();
         var lastProgress = -1L;
         var idleSince = Stopwatch.StartNew();
-        while (status.Settled < published)
+        while (status.Settled - baseline < published)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (status.Settled != lastProgress)
             {
-                progress?.Invoke("featurising", status.Settled, published);
+                progress?.Invoke("featurising", status.Settled - baseline, published);
                 lastProgress = status.Settled;
                 idleSince.Restart();
             }
             else if (idleSince.Elapsed > TimeSpan.FromMinutes(5))
             {
-                throw new TimeoutException($"no progress for 5 minutes: {status.Settled} of {published} instances settled");
+                throw new TimeoutException($"no progress for 5 minutes: {status.Settled - baseline} of {published} instances settled");
             }
             await Task.Delay(200, cancellationToken);
             status = await coordinator.GetStatus();
@@ -81,6 +75,16 @@ public static class AnnotationRunner
         var rows = await CollectRows(client, scanned, cancellationToken);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed);
     }
+
+    private static Dictionary<string, string?> EmbeddedSettings(AnnotationSettings settings, string folder) => new()
+    {
+        ["Archive:Folder"] = folder,
+        ["Annotation:ModelName"] = settings.ModelName,
+        ["Annotation:ReportsCsv"] = settings.ReportsCsv is null ? null : Path.GetFullPath(settings.ReportsCsv),
+        ["Annotation:ImageWeight"] = settings.ImageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Annotation:MetadataWeight"] = settings.MetadataWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Annotation:ReportWeight"] = settings.ReportWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static async Task<IReadOnlyList<AnnotationRow>> CollectRows(IClusterClient client, IReadOnlyList<ScannedFile> scanned, CancellationToken cancellationToken)
     {
