@@ -1,3 +1,4 @@
+using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Demo;
 
 namespace RadiologyNet.Client.Tests;
@@ -37,7 +38,7 @@ public sealed class DemoReportsTests
         try
         {
             string[][] rows = [["1.2.3", "plain"], ["1.2.4", "a, b\n\"quoted\"\r\nend"], ["", ""]];
-            DemoCsv.Write(path, ["study_uid", "text"], rows);
+            CsvWriter.Write(path, ["study_uid", "text"], rows);
             var parsed = DemoCsvReader.ReadFile(path);
             Assert.Equal(["study_uid", "text"], parsed[0]);
             for (var i = 0; i < rows.Length; i++) Assert.Equal(rows[i], parsed[i + 1]);

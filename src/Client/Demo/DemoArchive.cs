@@ -1,3 +1,4 @@
+using RadiologyNet.Client.Output;
 using RadiologyNet.Dicom;
 
 namespace RadiologyNet.Client.Demo;
@@ -38,10 +39,10 @@ public static class DemoArchive
         });
 
         var reports = Path.Combine(root, "reports.csv");
-        DemoCsv.Write(reports, ["study_uid", "text"],
+        CsvWriter.Write(reports, ["study_uid", "text"],
             studies.Where(s => s.HasReport).Select(s => (IReadOnlyList<string>)[s.StudyUid, DemoReports.Write(s.Class.Name, s.ReportSeed, s.Class.Modality == "MG" ? null : s.Lateralities.FirstOrDefault())]));
         var truth = Path.Combine(root, "truth.csv");
-        DemoCsv.Write(truth, ["file", "sop_instance_uid", "study_instance_uid", "modality", "region"],
+        CsvWriter.Write(truth, ["file", "sop_instance_uid", "study_instance_uid", "modality", "region"],
             studies.SelectMany(s => Enumerable.Range(0, s.ImageCount).Select(i =>
                 (IReadOnlyList<string>)[s.FileOf(i), s.SopUids[i], s.StudyUid, s.Class.Modality, s.Class.Region])));
 

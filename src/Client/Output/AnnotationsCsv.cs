@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RadiologyNet.Client.Annotation;
 
 namespace RadiologyNet.Client.Output;
@@ -11,19 +10,12 @@ public static class AnnotationsCsv
     public const string Header = "sop_instance_uid,series_instance_uid,study_instance_uid,file,cluster,distance,status,reason";
 
     /// <summary>Writes the rows.</summary>
-    public static void Write(string path, IEnumerable<AnnotationRow> rows)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.NewLine = "\n";
-        writer.WriteLine(Header);
-        foreach (var r in rows)
-        {
-            writer.WriteLine(string.Join(',',
-                CsvTable.Escape(r.SopInstanceUid), CsvTable.Escape(r.SeriesInstanceUid), CsvTable.Escape(r.StudyInstanceUid),
-                CsvTable.Escape(r.File.Replace('\\', '/')),
-                r.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "",
-                r.Distance?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-                r.Status, CsvTable.Escape(r.Reason)));
-        }
-    }
+    public static void Write(string path, IEnumerable<AnnotationRow> rows) =>
+        CsvWriter.Write(path, Header.Split(','), rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid, r.File.Replace('\\', '/'),
+            r.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "",
+            r.Distance?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            r.Status, r.Reason,
+        ]));
 }

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace RadiologyNet.Client.Demo;
+namespace RadiologyNet.Client.Output;
 
 /// <summary>Writes RFC 4180 CSV: comma separated, fields with comma, quote, CR or LF quoted with doubled quotes, LF line ends, UTF-8 without BOM.</summary>
-public static class DemoCsv
+public static class CsvWriter
 {
     /// <summary>Writes <paramref name="header"/> then <paramref name="rows"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
