@@ -27,14 +27,9 @@ public static class MacQueen
     /// </summary>
     public static void Absorb(Span<float> centroid, ref long count, ReadOnlySpan<float> pointSum, long pointCount)
     {
-        CheckLengths(centroid.Length, pointSum.Length, nameof(pointSum));
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfNegative(pointCount);
-        if (pointCount == 0) return;
-        double total = (double)count + pointCount;
-        for (int i = 0; i < centroid.Length; i++)
-            centroid[i] = (float)(((double)centroid[i] * count + pointSum[i]) / total);
-        count += pointCount;
+        var sum = new double[pointSum.Length];
+        for (var i = 0; i < sum.Length; i++) sum[i] = pointSum[i];
+        Absorb(centroid, ref count, sum, pointCount);
     }
 
     /// <summary>As <see cref="Absorb(Span{float}, ref long, ReadOnlySpan{float}, long)"/> with a sum accumulated in double.</summary>

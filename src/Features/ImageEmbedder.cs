@@ -91,18 +91,8 @@ public sealed class ImageEmbedder : IDisposable
             _meanImage = LoadMeanImage(options.PreprocessModelPath ?? ModelLocator.Find(ModelLocator.ResNetPreprocessFile), _size);
 
         var modelBytes = File.ReadAllBytes(modelPath);
-        var workers = new List<Worker>();
-        try
-        {
-            for (var i = 0; i < options.Sessions; i++) workers.Add(new Worker(modelBytes, options));
-        }
-        catch
-        {
-            foreach (var w in workers) w.Dispose();
-            throw;
-        }
-        _pool = new SessionPool<Worker>(workers);
-        Dimension = workers[0].OutputLength;
+        _pool = SessionPool<Worker>.Create(options.Sessions, () => new Worker(modelBytes, options));
+        Dimension = _pool.First.OutputLength;
         ModelPath = modelPath;
     }
 

@@ -87,18 +87,8 @@ public sealed class ReportEmbedder : IDisposable
                 SplitOnSpecialTokens = true,
             });
 
-        var workers = new List<Worker>();
-        try
-        {
-            for (var i = 0; i < options.Sessions; i++) workers.Add(new Worker(model, options));
-        }
-        catch
-        {
-            foreach (var w in workers) w.Dispose();
-            throw;
-        }
-        _pool = new SessionPool<Worker>(workers);
-        Dimension = workers[0].Dimension;
+        _pool = SessionPool<Worker>.Create(options.Sessions, () => new Worker(model, options));
+        Dimension = _pool.First.Dimension;
     }
 
     /// <summary>Length of the embedding (384 for all-MiniLM-L6-v2).</summary>

@@ -18,6 +18,22 @@ internal sealed class SessionPool<T> : IDisposable where T : class, IDisposable
         _available = new SemaphoreSlim(_all.Length, _all.Length);
     }
 
+    /// <summary>Creates <paramref name="count"/> workers; if one fails, those already made are disposed.</summary>
+    public static SessionPool<T> Create(int count, Func<T> create)
+    {
+        var workers = new List<T>(count);
+        try
+        {
+            for (var i = 0; i < count; i++) workers.Add(create());
+        }
+        catch
+        {
+            foreach (var w in workers) w.Dispose();
+            throw;
+        }
+        return new SessionPool<T>(workers);
+    }
+
     public int Size => _all.Length;
 
     public T First => _all[0];

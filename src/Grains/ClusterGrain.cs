@@ -28,8 +28,7 @@ public sealed class ClusterGrain : Grain, IClusterGrain
     {
         if (update.VectorSum.Length != _centroid.Length)
             throw new ArgumentException($"update has {update.VectorSum.Length} dimensions, the centroid {_centroid.Length}");
-        var sum = Array.ConvertAll(update.VectorSum, v => (float)v);
-        MacQueen.Absorb(_centroid, ref _members, sum, update.Count);
+        MacQueen.Absorb(_centroid, ref _members, update.VectorSum, update.Count);
         Count(update.Modalities, update.Regions);
         return Task.FromResult((float[])_centroid.Clone());
     }

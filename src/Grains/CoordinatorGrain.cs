@@ -184,11 +184,7 @@ public sealed class CoordinatorGrain(
         foreach (var (cluster, members) in groups)
         {
             var sum = new double[_d];
-            foreach (var i in members)
-            {
-                var v = instances[i].Fused;
-                for (var j = 0; j < _d; j++) sum[j] += v[j];
-            }
+            foreach (var i in members) MacQueen.Accumulate(sum, instances[i].Fused);
             var update = new ClusterUpdate(sum, members.Count,
                 members.Select(i => instances[i].Modality).ToArray(), members.Select(i => instances[i].Region).ToArray());
             var centroid = await Cluster(cluster).Absorb(update);
