@@ -111,7 +111,7 @@ public sealed class InstanceFeaturizer : IDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Featurisation failed unexpectedly for an instance of source {Source}", instance.Source);
+            _logger.LogError("Featurisation failed unexpectedly: {ExceptionType} at {StackTrace}", e.GetType().Name, e.StackTrace);
             throw new QuarantineException($"internal error while featurising: {e.GetType().Name}", e);
         }
     }
