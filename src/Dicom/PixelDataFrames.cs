@@ -11,9 +11,12 @@ internal static class PixelDataFrames
         or TransferSyntax.ExplicitVRBigEndian or TransferSyntax.DeflatedExplicitVRLittleEndian;
 
     /// <summary>
-    /// The frame's bytes and the planar configuration they are in. BitsAllocated 1 is unpacked to one byte per sample.
+    /// The frame's bytes and the module that describes them as they are now: a codec may change the photometric
+    /// interpretation (GDCM returns RGB for lossy YBR JPEG) and planar configuration. BitsAllocated 1 is unpacked to
+    /// one byte per sample. Encapsulated frames are decoded by the codec <see cref="Codecs.PixelCodecRegistry.Default"/>
+    /// holds for the syntax.
     /// </summary>
-    public static (ReadOnlyMemory<byte> Bytes, int PlanarConfiguration) GetFrame(DicomDataset ds, string ts, ImagePixelModule m, int frame)
+    public static (ReadOnlyMemory<byte> Bytes, ImagePixelModule Module) GetFrame(DicomDataset ds, string ts, ImagePixelModule m, int frame)
     {
         if (frame < 0 || frame >= m.NumberOfFrames)
             throw new DicomFormatException($"frame {frame} out of range: the image has {m.NumberOfFrames} frame(s)");
@@ -26,9 +29,10 @@ internal static class PixelDataFrames
         }
         if (element.IsEncapsulated)
         {
-            if (ts != TransferSyntax.RLELossless) throw new UnsupportedTransferSyntaxException(ts);
+            var codec = Codecs.PixelCodecRegistry.Default.Get(ts);
             var fragment = FrameFragment(element.Fragments!, m.NumberOfFrames, frame);
-            return (RleDecoder.DecodeFrame(fragment.Span, m, frame), 0);
+            var decoded = codec.Decode(fragment, m, ts, frame);
+            return (decoded.Bytes, m with { PhotometricInterpretation = decoded.PhotometricInterpretation, PlanarConfiguration = decoded.PlanarConfiguration });
         }
         if (!IsNative(ts))
         {
@@ -43,13 +47,13 @@ internal static class PixelDataFrames
             var bytes = VRInfo.Swap(data.Span, 2);
             data = m.BitsAllocated == 32 ? VRInfo.Swap(bytes, 4) : bytes;
         }
-        if (m.BitsAllocated == 1) return (UnpackBits(data.Span, m, frame), m.PlanarConfiguration);
+        if (m.BitsAllocated == 1) return (UnpackBits(data.Span, m, frame), m);
         var needed = m.FrameBytes * m.NumberOfFrames;
         if (data.Length < needed)
             throw new DicomFormatException(
                 $"Pixel Data has {data.Length} bytes but {m.Rows}x{m.Columns}x{m.SamplesPerPixel} samples of {m.BitsAllocated} bits x {m.NumberOfFrames} frame(s) need {needed}");
         var slice = data.Slice((int)(m.FrameBytes * frame), (int)m.FrameBytes);
-        return m.IsYbr422 ? (ExpandYbr422(slice.Span, m), 0) : (slice, m.PlanarConfiguration);
+        return m.IsYbr422 ? (ExpandYbr422(slice.Span, m), m with { PlanarConfiguration = 0 }) : (slice, m);
     }
 
     private static byte[] UnpackBits(ReadOnlySpan<byte> data, ImagePixelModule m, int frame)

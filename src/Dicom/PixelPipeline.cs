@@ -30,10 +30,11 @@ public static class PixelPipeline
 
     private static (ImagePixelModule Module, PixelValues Values) Stored(DicomDataset ds, string ts, int? frameIndex, bool applyBitsStored)
     {
-        var m = ImagePixelModule.From(ds);
-        var frame = frameIndex ?? m.NumberOfFrames / 2;
-        var (bytes, planar) = PixelDataFrames.GetFrame(ds, ts, m, frame);
-        var values = Dicom.StoredValues.Extract(bytes.Span, planar, m, applyBitsStored);
+        var declared = ImagePixelModule.From(ds);
+        var frame = frameIndex ?? declared.NumberOfFrames / 2;
+        // The module as decoded: a codec may change photometric interpretation and planar configuration.
+        var (bytes, m) = PixelDataFrames.GetFrame(ds, ts, declared, frame);
+        var values = Dicom.StoredValues.Extract(bytes.Span, m.PlanarConfiguration, m, applyBitsStored);
         return (m, new PixelValues(m.Columns, m.Rows, m.SamplesPerPixel, values));
     }
 
