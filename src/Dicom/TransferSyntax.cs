@@ -16,6 +16,7 @@ public static class TransferSyntax
     public const string JPEGLSNearLossless = "1.2.840.10008.1.2.4.81";
     public const string JPEG2000Lossless = "1.2.840.10008.1.2.4.90";
     public const string JPEG2000 = "1.2.840.10008.1.2.4.91";
+    public const string HTJ2KLossless = "1.2.840.10008.1.2.4.201";
 
     /// <summary>A readable name for a transfer syntax UID, or the UID itself when unknown.</summary>
     public static string NameOf(string uid) => uid switch
@@ -33,6 +34,7 @@ public static class TransferSyntax
         JPEGLSNearLossless => "JPEG-LS Lossy (Near-Lossless)",
         JPEG2000Lossless => "JPEG 2000 Image Compression (Lossless Only)",
         JPEG2000 => "JPEG 2000 Image Compression",
+        HTJ2KLossless => "High-Throughput JPEG 2000 Image Compression (Lossless Only)",
         _ => uid,
     };
 }
