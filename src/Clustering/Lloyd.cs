@@ -156,7 +156,7 @@ public static class Lloyd
         return relocated;
     }
 
-    private static int RelocateEmptyClusters(LloydData x, double[] centersOld, double[] centersNew, double[] weights,
+    internal static int RelocateEmptyClusters(LloydData x, double[] centersOld, double[] centersNew, double[] weights,
         int[] labels, int k)
     {
         int empty = 0;
@@ -196,7 +196,7 @@ public static class Lloyd
         return s;
     }
 
-    private static double Inertia(LloydData x, double[] centers, int[] labels)
+    internal static double Inertia(LloydData x, double[] centers, int[] labels)
     {
         int d = x.D;
         double inertia = 0;
