@@ -23,8 +23,9 @@ public static class NearestCentroid
     /// <paramref name="k"/> centroids (k × d) and writes the squared distance to it.
     /// </summary>
     public static void Assign(ReadOnlySpan<float> data, int n, int d, ReadOnlySpan<float> centroids, int k,
-        Span<int> labels, Span<float> squaredDistances)
+        Span<int> labels, Span<float> squaredDistances, int parallelism = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         Validate(data, n, d, centroids, k);
         if (labels.Length < n) throw new ArgumentException($"labels holds {labels.Length} < n = {n} entries.", nameof(labels));
         if (squaredDistances.Length < n)
