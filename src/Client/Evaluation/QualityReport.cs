@@ -6,7 +6,7 @@ namespace RadiologyNet.Client.Evaluation;
 
 /// <summary>
 /// The quality table of a run: for each label (modality, region) and each source (fused, image, metadata,
-/// report), how the clustering agrees with the label. Labels come from the tags (Modality, BodyPartExamined)
+/// report), how the clustering agrees with the label. Labels come from the tags (Modality; the normalised region)
 /// unless a truth table is given.
 /// </summary>
 public sealed record QualityReport(
