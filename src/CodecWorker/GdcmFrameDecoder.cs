@@ -5,7 +5,7 @@ namespace RadiologyNet.CodecWorker;
 
 /// <summary>
 /// GDCM: builds an in-memory gdcm.Image (one frame, the declared pixel format and photometric interpretation, the
-/// frame as a single fragment) and decompresses it with gdcm.ImageChangeTransferSyntax to Explicit VR Little Endian.
+/// frame as a single fragment) and decompresses it with gdcm.Bitmap.GetBuffer. Every GDCM object is disposed per frame.
 /// </summary>
 internal sealed class GdcmFrameDecoder : FrameDecoder
 {
@@ -36,25 +36,23 @@ internal sealed class GdcmFrameDecoder : FrameDecoder
         image.SetTransferSyntax(new gdcm.TransferSyntax(tsType));
 
         var bytes = request.Frame.ToArray();
-        var fragment = new gdcm.Fragment();
+        using var fragment = new gdcm.Fragment();
         fragment.SetByteValue(bytes, new gdcm.VL((uint)bytes.Length));
-        var fragments = gdcm.SequenceOfFragments.New();
+        using var fragments = gdcm.SequenceOfFragments.New();
         fragments.AddFragment(fragment);
-        var pixelData = new gdcm.DataElement(new gdcm.Tag(0x7FE0, 0x0010));
+        using var pixelData = new gdcm.DataElement(new gdcm.Tag(0x7FE0, 0x0010));
         pixelData.SetVR(new gdcm.VR(gdcm.VR.VRType.OB));
         pixelData.SetValue(fragments.__ref__());
         image.SetDataElement(pixelData);
 
-        using var change = new gdcm.ImageChangeTransferSyntax();
-        change.SetTransferSyntax(new gdcm.TransferSyntax(gdcm.TransferSyntax.TSType.ExplicitVRLittleEndian));
-        change.SetInput(image);
-        if (!change.Change()) throw new InvalidDataException("GDCM could not decompress the frame");
-        var output = change.GetOutput();
-        var buffer = new byte[output.GetBufferLength()];
-        if (!output.GetBuffer(buffer)) throw new InvalidDataException("GDCM could not return the decompressed frame");
-        var photometric = output.GetPhotometricInterpretation().GetString()?.Trim() ?? m.PhotometricInterpretation;
-        var planar = m.SamplesPerPixel > 1 ? (int)output.GetPlanarConfiguration() : 0;
-        return (new DecodedFrame(buffer, photometric, planar), output.GetPixelFormat().GetBitsAllocated());
+        // Bitmap.GetBuffer runs the codec and, like the ImageReader path pydicom uses, updates the photometric
+        // interpretation and planar configuration to what the codec returned. (No ImageChangeTransferSyntax: the
+        // filter holds a reference-counted pointer to the C#-owned image, and disposing both frees it twice.)
+        var buffer = new byte[image.GetBufferLength()];
+        if (!image.GetBuffer(buffer)) throw new InvalidDataException("GDCM could not decompress the frame");
+        var photometric = image.GetPhotometricInterpretation().GetString()?.Trim() ?? m.PhotometricInterpretation;
+        var planar = m.SamplesPerPixel > 1 ? (int)image.GetPlanarConfiguration() : 0;
+        return (new DecodedFrame(buffer, photometric, planar), image.GetPixelFormat().GetBitsAllocated());
     }
 }
 #endif

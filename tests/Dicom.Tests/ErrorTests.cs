@@ -16,23 +16,28 @@ public class ErrorTests
     [Fact]
     public void Unsupported_syntax_names_the_syntax_when_rendering_but_tags_still_read()
     {
+        // HTJ2K: no codec in any build (GDCM 3.0.21 predates it).
         var ds = TestImages.Image(8, 8, 8, false);
-        ds.Add(new DicomElement(DicomTags.PixelData, DicomVR.OB, new ReadOnlyMemory<byte>[] { Array.Empty<byte>(), new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 } }));
-        var file = DicomReader.Read(DicomWriter.ToBytes(ds, TransferSyntax.JPEGBaseline));
-        Assert.Equal(TransferSyntax.JPEGBaseline, file.TransferSyntaxUid);
+        ds.Add(new DicomElement(DicomTags.PixelData, DicomVR.OB, new ReadOnlyMemory<byte>[] { Array.Empty<byte>(), new byte[] { 0xFF, 0x4F, 0xFF, 0xD9 } }));
+        var file = DicomReader.Read(DicomWriter.ToBytes(ds, TransferSyntax.HTJ2KLossless));
+        Assert.Equal(TransferSyntax.HTJ2KLossless, file.TransferSyntaxUid);
         Assert.Equal(8, file.Dataset.GetInt(DicomTags.Rows));
         Assert.Equal(2, file.Dataset[DicomTags.PixelData]!.Fragments!.Count);
         var e = Assert.Throws<UnsupportedTransferSyntaxException>(() => PixelPipeline.Render(file.Dataset, file.TransferSyntaxUid));
-        Assert.Contains("JPEG Baseline (Process 1)", e.Message);
-        Assert.Equal(TransferSyntax.JPEGBaseline, e.Uid);
+        Assert.Equal("unsupported transfer syntax High-Throughput JPEG 2000 Image Compression (Lossless Only) (1.2.840.10008.1.2.4.201)", e.Message);
+        Assert.Equal(TransferSyntax.HTJ2KLossless, e.Uid);
     }
 
     [Fact]
     public void Truncated_file_is_rejected_with_an_offset()
     {
         var bytes = SmallFile();
-        var e = Assert.Throws<DicomFormatException>(() => DicomReader.Read(bytes.AsMemory(0, bytes.Length - 10)));
+        var e = Assert.Throws<DicomFormatException>(() => DicomReader.Read(bytes.AsMemory(0, bytes.Length - 10), Strict));
         Assert.Contains("(7FE0,0010) declares length 128 but only 118 bytes remain at offset", e.Message);
+        // Lenient (the default): the short value is kept, never more than the bytes present, with a warning.
+        var lenient = DicomReader.Read(bytes.AsMemory(0, bytes.Length - 10));
+        Assert.Equal(118, lenient.Dataset[DicomTags.PixelData]!.Value.Length);
+        Assert.Contains("(7FE0,0010) declares length 128 but only 118 bytes remain; kept those at offset", Assert.Single(lenient.Warnings));
         for (var cut = 1; cut < bytes.Length; cut += 7)
         {
             try
