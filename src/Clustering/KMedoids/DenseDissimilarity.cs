@@ -38,16 +38,20 @@ public readonly struct DenseDissimilarity : IDissimilarity
         if ((long)n * n > Array.MaxLength) throw new ArgumentException($"n = {n} is too large for a dense matrix; use CondensedDissimilarity or VectorDissimilarity.", nameof(n));
         var values = new double[(long)n * n];
         for (int i = 1; i < n; i++)
-        {
-            var xi = data.Slice(i * d, d);
-            for (int j = 0; j < i; j++)
-            {
-                double v = VectorDistance.Compute(xi, data.Slice(j * d, d), metric);
-                values[(long)i * n + j] = v;
-                values[(long)j * n + i] = v;
-            }
-        }
+            VectorDistance.Row(data, d, i, metric, values.AsSpan((int)((long)i * n), i)); // lower triangle, row by row
+        MirrorLowerTriangle(values, n);
         return new DenseDissimilarity(values, n);
+    }
+
+    /// <summary>Copies the lower triangle onto the upper one, in cache-sized tiles.</summary>
+    private static void MirrorLowerTriangle(double[] values, int n)
+    {
+        const int Tile = 64;
+        for (int bi = 0; bi < n; bi += Tile)
+            for (int bj = 0; bj <= bi; bj += Tile)
+                for (int i = bi; i < Math.Min(bi + Tile, n); i++)
+                    for (int j = bj; j < Math.Min(Math.Min(bj + Tile, n), i); j++)
+                        values[(long)j * n + i] = values[(long)i * n + j];
     }
 
     /// <summary>Copies any dissimilarity into dense storage.</summary>

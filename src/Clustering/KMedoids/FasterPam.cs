@@ -107,29 +107,60 @@ public static class FasterPam
     internal static double FindBestSwap<T>(in T diss, double[] removal, double[] ploss, Rec[] recs, int j, out int bestSlot) where T : struct, IDissimilarity
     {
         removal.AsSpan().CopyTo(ploss);
-        double acc = 0;
-        var span = recs.AsSpan();
-        ref double pl = ref MemoryMarshal.GetArrayDataReference(ploss);
-        for (int o = 0; o < span.Length; o++)
-        {
-            ref readonly Rec r = ref span[o];
-            double djo = diss[j, o];
-            if (djo < r.NearD)
-            {
-                acc += djo - r.NearD;
-                Unsafe.Add(ref pl, r.Near) += r.NearD - r.SecoD;
-            }
-            else if (djo < r.SecoD)
-            {
-                Unsafe.Add(ref pl, r.Near) += djo - r.SecoD;
-            }
-        }
+        double acc = typeof(T) == typeof(DenseDissimilarity)
+            ? Scan(Unsafe.As<T, DenseDissimilarity>(ref Unsafe.AsRef(in diss)).Row(j), recs, ploss)
+            : ScanGeneric(diss, recs, ploss, j);
         int b = 0;
         double best = ploss[0];
         for (int m = 1; m < ploss.Length; m++)
             if (ploss[m] < best) { best = ploss[m]; b = m; }
         bestSlot = b;
         return best + acc;
+    }
+
+    /// <summary>The O(n) pass of a candidate over its row of a dense matrix (the hot loop).</summary>
+    private static double Scan(ReadOnlySpan<double> row, Rec[] recs, double[] ploss)
+    {
+        double acc = 0;
+        ref Rec r0 = ref MemoryMarshal.GetArrayDataReference(recs);
+        ref double d0 = ref MemoryMarshal.GetReference(row);
+        ref double pl = ref MemoryMarshal.GetArrayDataReference(ploss);
+        nuint n = (nuint)Math.Min(row.Length, recs.Length);
+        for (nuint o = 0; o < n; o++)
+        {
+            ref Rec r = ref Unsafe.Add(ref r0, o);
+            double djo = Unsafe.Add(ref d0, o);
+            if (djo < r.SecoD)
+            {
+                if (djo < r.NearD)
+                {
+                    acc += djo - r.NearD;
+                    Unsafe.Add(ref pl, r.Near) += r.NearD - r.SecoD;
+                }
+                else Unsafe.Add(ref pl, r.Near) += djo - r.SecoD;
+            }
+        }
+        return acc;
+    }
+
+    private static double ScanGeneric<T>(in T diss, Rec[] recs, double[] ploss, int j) where T : struct, IDissimilarity
+    {
+        double acc = 0;
+        for (int o = 0; o < recs.Length; o++)
+        {
+            ref readonly Rec r = ref recs[o];
+            double djo = diss[j, o];
+            if (djo < r.NearD)
+            {
+                acc += djo - r.NearD;
+                ploss[r.Near] += r.NearD - r.SecoD;
+            }
+            else if (djo < r.SecoD)
+            {
+                ploss[r.Near] += djo - r.SecoD;
+            }
+        }
+        return acc;
     }
 
     /// <summary>Makes object <paramref name="j"/> the medoid of slot <paramref name="b"/>; updates nearest/second and returns the new loss.</summary>

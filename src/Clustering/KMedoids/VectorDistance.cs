@@ -49,6 +49,44 @@ public static class VectorDistance
         return s;
     }
 
+    /// <summary>
+    /// d(x_i, x_j) for j = 0..out.Length−1 into <paramref name="output"/>, bit-identical to <see cref="Compute"/>
+    /// but with the metric dispatched once per row.
+    /// </summary>
+    internal static void Row(ReadOnlySpan<float> data, int d, int i, DissimilarityMetric metric, Span<double> output)
+    {
+        var xi = data.Slice(i * d, d);
+        switch (metric)
+        {
+            case DissimilarityMetric.Euclidean:
+            case DissimilarityMetric.SquaredEuclidean:
+                for (int j = 0; j < output.Length; j++)
+                {
+                    var xj = data.Slice(j * d, d);
+                    double s = 0;
+                    for (int f = 0; f < xi.Length; f++)
+                    {
+                        double diff = (double)xi[f] - xj[f];
+                        s += diff * diff;
+                    }
+                    output[j] = metric == DissimilarityMetric.Euclidean ? Math.Sqrt(s) : s;
+                }
+                break;
+            case DissimilarityMetric.Manhattan:
+                for (int j = 0; j < output.Length; j++)
+                {
+                    var xj = data.Slice(j * d, d);
+                    double s = 0;
+                    for (int f = 0; f < xi.Length; f++) s += Math.Abs((double)xi[f] - xj[f]);
+                    output[j] = s;
+                }
+                break;
+            default:
+                for (int j = 0; j < output.Length; j++) output[j] = Compute(xi, data.Slice(j * d, d), metric);
+                break;
+        }
+    }
+
     internal static void CheckShape(ReadOnlySpan<float> data, int n, int d)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
