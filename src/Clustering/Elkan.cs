@@ -231,11 +231,8 @@ public static class Elkan
                 {
                     _upper[p] += Shift[Labels[p]];
                     var lower = _lower.AsSpan((int)((long)p * _k), _k);
-                    for (int j = 0; j < _k; j++)
-                    {
-                        double v = lower[j] - Shift[j];
-                        lower[j] = v < 0 ? 0 : v;
-                    }
+                    TensorPrimitives.Subtract(lower, Shift, lower);
+                    TensorPrimitives.Max(lower, 0.0, lower);
                 }
             });
             return relocated;

@@ -3,20 +3,18 @@ using System.Numerics.Tensors;
 namespace RadiologyNet.Clustering;
 
 /// <summary>
-/// Nearest-centroid assignment under squared Euclidean distance, blocked like a GEMM: the distance is expanded
+/// Nearest-centroid assignment under squared Euclidean distance, computed like a GEMM: the distance is expanded
 /// as ‖x‖² − 2x·c + ‖c‖² (the standard trick of BLAS-backed k-means, e.g. scikit-learn's
-/// <c>_update_chunk_dense</c>), norms are computed once, and points and centroids are walked in cache-sized tiles
-/// so each centroid tile stays in L2 while a tile of points streams past it. Dot products use
-/// <see cref="TensorPrimitives"/>. Negative results of the expansion (cancellation) are clamped to 0.
-/// Ties go to the lowest centroid index.
+/// <c>_update_chunk_dense</c>), the centroids are packed once into an interleaved panel that stays in L2, and a
+/// 4-point × 4-centroid FMA micro-kernel (<see cref="AssignKernel"/>) produces the dot products and the argmin in
+/// registers. Points are split into chunks of <see cref="ChunkPoints"/> that run on up to <c>parallelism</c>
+/// threads; each point's result does not depend on the thread count. Negative results of the expansion
+/// (cancellation) are clamped to 0. Ties go to the lowest centroid index.
 /// </summary>
 public static class NearestCentroid
 {
-    /// <summary>Points per tile.</summary>
-    internal const int PointTile = 64;
-
-    /// <summary>Bytes of centroid data per tile (about half a typical L2).</summary>
-    internal const int CentroidTileBytes = 256 * 1024;
+    /// <summary>Points per parallel work item (a multiple of the kernel's 4 rows).</summary>
+    internal const int ChunkPoints = 1024;
 
     /// <summary>
     /// Labels each of the <paramref name="n"/> points (rows of <paramref name="data"/>, n × d) with its nearest of the
@@ -32,46 +30,27 @@ public static class NearestCentroid
             throw new ArgumentException($"squaredDistances holds {squaredDistances.Length} < n = {n} entries.", nameof(squaredDistances));
         if (n == 0) return;
 
-        float[] cNorm = new float[k];
-        for (int j = 0; j < k; j++) cNorm[j] = TensorPrimitives.SumOfSquares(centroids.Slice(j * d, d));
-        int centroidTile = Math.Clamp(CentroidTileBytes / Math.Max(1, d * sizeof(float)), 1, k);
-
-        Span<float> xNorm = stackalloc float[PointTile];
-        Span<float> best = stackalloc float[PointTile];
-        Span<int> bestIndex = stackalloc int[PointTile];
-        float[] dots = new float[centroidTile];
-        for (int p0 = 0; p0 < n; p0 += PointTile)
+        var packed = new PackedCentroids(centroids, k, d, AssignKernel.Width);
+        int chunks = (n + ChunkPoints - 1) / ChunkPoints;
+        if (parallelism == 1 || chunks == 1)
         {
-            int pn = Math.Min(PointTile, n - p0);
-            for (int p = 0; p < pn; p++)
+            AssignKernel.AssignRange(data, d, 0, n, packed, labels, squaredDistances);
+            return;
+        }
+        unsafe
+        {
+            fixed (float* x = data)
+            fixed (int* l = labels)
+            fixed (float* s = squaredDistances)
             {
-                xNorm[p] = TensorPrimitives.SumOfSquares(data.Slice((p0 + p) * d, d));
-                best[p] = float.PositiveInfinity;
-                bestIndex[p] = 0;
-            }
-            for (int c0 = 0; c0 < k; c0 += centroidTile)
-            {
-                int cn = Math.Min(centroidTile, k - c0);
-                for (int p = 0; p < pn; p++)
+                nint xp = (nint)x, lp = (nint)l, sp = (nint)s;
+                long dataLength = (long)n * d;
+                Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, c =>
                 {
-                    var x = data.Slice((p0 + p) * d, d);
-                    float b = best[p];
-                    int bi = bestIndex[p];
-                    DotKernel.OneByMany(x, centroids, d, c0, cn, dots);
-                    for (int t = 0; t < cn; t++)
-                    {
-                        float dist = cNorm[c0 + t] - 2f * dots[t];
-                        if (dist < b) { b = dist; bi = c0 + t; }
-                    }
-                    best[p] = b;
-                    bestIndex[p] = bi;
-                }
-            }
-            for (int p = 0; p < pn; p++)
-            {
-                labels[p0 + p] = bestIndex[p];
-                float sq = xNorm[p] + best[p];
-                squaredDistances[p0 + p] = sq > 0f ? sq : 0f;
+                    int p0 = c * ChunkPoints, p1 = Math.Min(n, p0 + ChunkPoints);
+                    var xs = new ReadOnlySpan<float>((float*)xp, checked((int)dataLength));
+                    AssignKernel.AssignRange(xs, d, p0, p1, packed, new Span<int>((int*)lp, n), new Span<float>((float*)sp, n));
+                });
             }
         }
     }
