@@ -81,7 +81,40 @@ internal static class PixelDataFrames
         }
         if (frames == 1) return fragments.Count == 2 ? fragments[1] : Concatenate(fragments, 0, uint.MaxValue, frame);
         if (fragments.Count - 1 == frames) return fragments[frame + 1];
+        if (FrameStarts(fragments) is { } starts && starts.Count == frames)
+        {
+            var first = starts[frame];
+            var end = frame + 1 < frames ? starts[frame + 1] : fragments.Count;
+            return end - first == 1 ? fragments[first] : Join(fragments, first, end);
+        }
         throw new DicomFormatException($"cannot map {fragments.Count - 1} fragments to {frames} frames without a Basic Offset Table");
+    }
+
+    /// <summary>
+    /// Without a Basic Offset Table and with more fragments than frames: the fragments that open a codestream (JPEG and
+    /// JPEG-LS SOI FFD8, JPEG 2000 SOC FF4F or the JP2 signature box) start the frames; null when the first fragment opens none.
+    /// </summary>
+    private static List<int>? FrameStarts(IReadOnlyList<ReadOnlyMemory<byte>> fragments)
+    {
+        var starts = new List<int>();
+        for (var i = 1; i < fragments.Count; i++)
+        {
+            var f = fragments[i].Span;
+            var opens = f.Length >= 2 && f[0] == 0xFF && (f[1] == 0xD8 || f[1] == 0x4F)
+                || f.Length >= 8 && f[..8].SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20]);
+            if (opens) starts.Add(i);
+            else if (i == 1) return null;
+        }
+        return starts;
+    }
+
+    private static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> fragments, int first, int end)
+    {
+        var total = 0;
+        for (var i = first; i < end; i++) total += fragments[i].Length;
+        var joined = new byte[total];
+        for (int i = first, o = 0; i < end; o += fragments[i].Length, i++) fragments[i].Span.CopyTo(joined.AsSpan(o));
+        return joined;
     }
 
     private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> fragments, uint start, uint end, int frame)

@@ -51,6 +51,9 @@ public class MedNistTests
             try
             {
                 var values = PixelPipeline.StoredValues(file.Dataset, file.TransferSyntaxUid, 0, applyBitsStored: false).Values;
+                // Lossy entries hash the encoder's input, which no decoder returns (the manifest lists each decoder's
+                // difference); the JPEG-family oracle test checks them against index.csv instead.
+                if (entry.TryGetProperty("lossy", out var lossy) && lossy.GetBoolean()) continue;
                 var bits = entry.GetProperty("bits_allocated").GetInt32();
                 var signed = entry.GetProperty("pixel_representation").GetInt32() == 1;
                 var dtype = (signed ? "int" : "uint") + bits;

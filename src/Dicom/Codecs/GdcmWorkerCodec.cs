@@ -40,8 +40,19 @@ public sealed class GdcmWorkerCodec : IPixelCodec, IDisposable
     public CrashMarkers Markers => markers;
 
     /// <inheritdoc />
-    public DecodedFrame Decode(ReadOnlyMemory<byte> encoded, ImagePixelModule module, string transferSyntaxUid, int frameIndex) =>
-        Send(CodecWorkerProtocol.Decode, encoded, module, transferSyntaxUid, frameIndex);
+    public DecodedFrame Decode(ReadOnlyMemory<byte> encoded, ImagePixelModule module, string transferSyntaxUid, int frameIndex)
+    {
+        // Native samples wrapped in fragments (fo-dicom's genFile.dcm): exactly one native frame and no codestream
+        // marker. GDCM returns them as they are; so do we, without a round trip.
+        if (module.BitsAllocated >= 8 && encoded.Length == module.FrameBytes && !module.IsYbr422 && !OpensCodestream(encoded.Span))
+            return new DecodedFrame(encoded.ToArray(), module.PhotometricInterpretation, module.PlanarConfiguration);
+        var frame = Send(CodecWorkerProtocol.Decode, encoded, module, transferSyntaxUid, frameIndex);
+        if (transferSyntaxUid is TransferSyntax.JPEG2000Lossless or TransferSyntax.JPEG2000) J2kSignCorrection.Apply(frame.Bytes, module);
+        return frame;
+    }
+
+    private static bool OpensCodestream(ReadOnlySpan<byte> f) =>
+        f.Length >= 2 && f[0] == 0xFF && f[1] is 0xD8 or 0x4F || f.Length >= 4 && f[..4].SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 0x0C]);
 
     /// <summary>Sends a request of any kind (tests send the crash and hang kinds).</summary>
     internal DecodedFrame Send(byte kind, ReadOnlyMemory<byte> encoded, ImagePixelModule module, string transferSyntaxUid, int frameIndex)

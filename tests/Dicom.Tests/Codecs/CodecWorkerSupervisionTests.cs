@@ -34,7 +34,7 @@ public class CodecWorkerSupervisionTests
     public void Worker_crash_is_survived_marked_and_never_retried_even_after_a_restart()
     {
         var options = GdcmWorker.Options(allowTestRequests: true);
-        byte[] poison = [1, 2, 3, 4];
+        byte[] poison = [0xFF, 0xD8, 1, 2, 3];
         using (var codec = new GdcmWorkerCodec(options))
         {
             var e = Assert.Throws<CodecCrashException>(() => codec.Send(CodecWorkerProtocol.CrashForTest, poison, Module, TransferSyntax.JPEGBaseline, 0));
