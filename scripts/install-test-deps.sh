@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Installs, idempotently, what the test suite needs beyond the .NET SDK.
-# Today: nothing (models come from the NuGet restore). Azurite, GDCM and Prometheus join here with their issues.
+# Installs, idempotently, what the test suite needs beyond the .NET SDK (run as root; CI runs as root).
+#   libgdcm-cil: GDCM 3.0 C# bindings (gdcm-sharp.dll + libgdcmsharpglue.so in /usr/lib/cli/gdcm-sharp-3.0/) for the
+#   codec worker (src/CodecWorker): JPEG, JPEG-LS and JPEG 2000. Rebuild after installing: the worker references it
+#   only when present. Without it those syntaxes are refused with a message naming this script, and their tests skip.
+# Azurite and Prometheus join here with their issues.
 set -euo pipefail
 dotnet --version >/dev/null
+dpkg -s libgdcm-cil >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgdcm-cil)
