@@ -71,16 +71,40 @@ public sealed class ClusterCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("fasterpam")]
-    [InlineData("pam")]
-    [InlineData("alternate")]
-    [InlineData("clara")]
-    public void KMedoidsAlgorithmsSayNotAvailableInsteadOfFakingAResult(string algorithm)
+    [InlineData("fasterpam", "euclidean")]
+    [InlineData("pam", "euclidean")]
+    [InlineData("alternate", "manhattan")]
+    [InlineData("clara", "manhattan")]
+    public void KMedoidsAlgorithmsReportMedoidsSwapsAndTotalDeviation(string algorithm, string metric)
     {
         LinePoints();
-        var e = Assert.Throws<InvalidOperationException>(() => Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", algorithm, "--out", P("labels.npy")));
-        Assert.Contains("not available yet", e.Message);
-        Assert.False(File.Exists(P("labels.npy")));
+        var (code, text) = Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", algorithm, "--metric", metric, "--seed", "3", "--out", P("labels.npy"));
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(algorithm, json.GetProperty("algorithm").GetString());
+        Assert.Equal(3.0, json.GetProperty("cost").GetDouble(), 12);         // {0 | 1} costs 1, {10 | 12} costs 2 (1-D: L1 = L2)
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("swaps").ValueKind);
+        int[] medoids = [.. json.GetProperty("medoids").EnumerateArray().Select(v => v.GetInt32())];
+        Assert.Equal(2, medoids.Length);
+        Assert.Single(medoids, m => m < 2);
+        Assert.Single(medoids, m => m >= 2);
+        int[] labels = NpyReader.ReadLabels(P("labels.npy"));
+        Assert.Equal(labels[0], labels[1]);
+        Assert.Equal(labels[2], labels[3]);
+        Assert.NotEqual(labels[0], labels[2]);
+    }
+
+    [Fact]
+    public void KMedoidsFromGivenMedoidIndicesAndWrongInitKinds()
+    {
+        LinePoints();
+        NpyWriter.Write(P("medoids.npy"), new int[] { 0, 3 });
+        var json = JsonDocument.Parse(Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", "fasterpam", "--init", P("medoids.npy"), "--out", P("l.npy")).Output).RootElement;
+        Assert.Equal(3.0, json.GetProperty("cost").GetDouble(), 12);
+        Assert.Contains("seeds k-means", Assert.Throws<ArgumentException>(() => Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", "pam", "--init", "kmeans++", "--out", P("l.npy"))).Message);
+        Assert.Contains("seeds k-medoids", Assert.Throws<ArgumentException>(() => Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", "kmeans", "--init", "build", "--out", P("l.npy"))).Message);
+        NpyWriter.Write(P("dup.npy"), new int[] { 1, 1 });
+        Assert.Contains("distinct", Assert.Throws<ArgumentException>(() => Invoke("cluster", P("x.npy"), "-k", "2", "--algorithm", "pam", "--init", P("dup.npy"), "--out", P("l.npy"))).Message);
     }
 
     [Fact]

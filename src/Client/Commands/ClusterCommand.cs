@@ -18,7 +18,7 @@ public static class ClusterCommand
         algorithm.AcceptOnlyFromAmong(ClusterRunner.Algorithms);
         var metric = new Option<string>("--metric") { Description = "euclidean, manhattan (k-medoids) or cosine (k-means on L2-normalised rows)", DefaultValueFactory = _ => "euclidean" };
         metric.AcceptOnlyFromAmong("euclidean", "manhattan", "cosine");
-        var init = new Option<string?>("--init") { Description = "init.npy (k × d centroids), kmeans++, kmeans||, kmedoids++ or build" };
+        var init = new Option<string?>("--init") { Description = "k-means: init.npy (k × d centroids), kmeans++ or kmeans||; k-medoids: kmedoids++, build, random or a .npy of k medoid indices" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
         var maxIter = new Option<int?>("--max-iter") { Description = "Iteration cap (default 300; mini-batch: 100 batches)" };
         var tol = new Option<double>("--tol") { Description = "Relative tolerance of kmeans/elkan, as scikit-learn (0: until labels stop changing)", DefaultValueFactory = _ => 1e-4 };

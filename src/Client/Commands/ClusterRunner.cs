@@ -38,24 +38,20 @@ public static class ClusterRunner
     /// <summary>The algorithm names the command accepts.</summary>
     public static readonly string[] Algorithms = ["kmeans", "elkan", "minibatch", "fasterpam", "pam", "alternate", "clara"];
 
-    private static readonly string[] KMedoidsAlgorithms = ["fasterpam", "pam", "alternate", "clara"];
-
     /// <summary>Runs the request.</summary>
-    /// <exception cref="InvalidOperationException">The algorithm is not available in this build.</exception>
     /// <exception cref="ArgumentException">An option does not fit the data or the algorithm.</exception>
     public static ClusterSummary Run(ClusterRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         string algorithm = request.Algorithm.ToLowerInvariant();
         if (!Algorithms.Contains(algorithm)) throw new ArgumentException($"Unknown algorithm '{request.Algorithm}' (one of {string.Join(", ", Algorithms)}).");
-        if (KMedoidsAlgorithms.Contains(algorithm))
-            throw new InvalidOperationException($"Algorithm '{algorithm}' is not available yet: the k-medoids family (FasterPAM, PAM, alternate, CLARA) has not landed in this build. Use kmeans, elkan or minibatch.");
         if (request.K < 1) throw new ArgumentException($"k must be at least 1, got {request.K}.");
         if (request.Threads < 1) throw new ArgumentException($"--threads must be at least 1, got {request.Threads}.");
 
         float[] x = NpyReader.ReadMatrix(request.Input, out int n, out int d);
         if (n < request.K) throw new ArgumentException($"k = {request.K} exceeds the number of points n = {n}.");
         string metric = request.Metric.ToLowerInvariant();
+        if (KMedoidsRunner.Algorithms.Contains(algorithm)) return RunKMedoids(algorithm, x, n, d, request, metric);
         if (metric == "manhattan")
             throw new ArgumentException("k-means minimises squared Euclidean distance; for --metric manhattan use a k-medoids algorithm.");
         if (metric == "cosine") NormalizeRows(x, n, d);
@@ -74,6 +70,20 @@ public static class ClusterRunner
         double seconds = watch.Elapsed.TotalSeconds;
         NpyWriter.Write(request.Output, result.Labels);
         return new ClusterSummary(algorithm, n, d, request.K, metric, initName, result.Inertia, result.Iterations, null, seconds, result.Converged);
+    }
+
+    private static ClusterSummary RunKMedoids(string algorithm, float[] x, int n, int d, ClusterRequest request, string metric)
+    {
+        string init = (request.Init ?? KMedoidsRunner.DefaultInit(algorithm)).ToLowerInvariant();
+        if (request.Init is not null && request.Init.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)) init = request.Init;
+        var watch = Stopwatch.StartNew();
+        var result = KMedoidsRunner.Run(algorithm, x, n, d, request, metric, init);
+        double seconds = watch.Elapsed.TotalSeconds;
+        NpyWriter.Write(request.Output, result.Labels);
+        return new ClusterSummary(algorithm, n, d, request.K, metric, init, result.Cost, result.Iterations, result.Swaps, seconds, true)
+        {
+            Medoids = result.Medoids,
+        };
     }
 
     private static float[] Initial(float[] x, int n, int d, ClusterRequest request, string init)
