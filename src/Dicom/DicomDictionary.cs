@@ -8,7 +8,7 @@ namespace RadiologyNet.Dicom;
 /// </summary>
 public static class DicomDictionary
 {
-    private readonly record struct Entry(DicomVR VR, string Keyword);
+    private readonly record struct Entry(DicomVR VR, string Keyword, bool UsOrSs = false);
 
     private sealed class Tables
     {
@@ -16,6 +16,8 @@ public static class DicomDictionary
         public readonly Dictionary<string, DicomTag> ByKeyword = new(5000, StringComparer.Ordinal);
         public readonly List<(uint Mask, uint Value, Entry Entry)> Repeaters = [];
     }
+
+    private static readonly Lazy<Dictionary<(string Creator, string Key), DicomVR>> Private = new(LoadPrivate);
 
     private static readonly Lazy<Tables> Data = new(Load);
 
@@ -26,6 +28,27 @@ public static class DicomDictionary
         if (tag.IsPrivate)
             return tag.Element is >= 0x0010 and <= 0x00FF ? DicomVR.LO : DicomVR.UN;
         return TryGet(tag, out var e) ? e.VR : DicomVR.UN;
+    }
+
+    /// <summary>
+    /// True for tags whose VR is "US or SS" (PS3.6); in Implicit VR the reader decides by Pixel Representation
+    /// (0 → US, 1 → SS), as PS3.5 Annex A.1 c says.
+    /// </summary>
+    public static bool IsUsOrSs(DicomTag tag) => !tag.IsPrivate && TryGet(tag, out var e) && e.UsOrSs;
+
+    /// <summary>
+    /// The VR of a private data element from the private dictionary (pydicom's, generated from GDCM's; see
+    /// <c>Dictionary/generate_private_dictionary.py</c>), given the value of its Private Creator; null when unknown.
+    /// Looked up as the exact tag, then with the block byte as 'xx', then with the group's last two digits as well.
+    /// </summary>
+    public static DicomVR? PrivateVROf(DicomTag tag, string creator)
+    {
+        var table = Private.Value;
+        var g = tag.Group.ToString("x4", CultureInfo.InvariantCulture);
+        var e = tag.Element.ToString("x4", CultureInfo.InvariantCulture);
+        foreach (var key in (ReadOnlySpan<string>)[g + e, g + "xx" + e[2..], g[..2] + "xxxx" + e[2..]])
+            if (table.TryGetValue((creator, key), out var vr)) return vr;
+        return null;
     }
 
     /// <summary>The keyword of a tag (e.g. <c>PatientName</c>), or null when the tag is not in the dictionary.</summary>
@@ -63,7 +86,8 @@ public static class DicomDictionary
             if (line.Length < 13) continue;
             var key = line.AsSpan(0, 8);
             var vr = (DicomVR)(line[9] << 8 | line[10]);
-            var entry = new Entry(vr, line[12..]);
+            var fields = line[12..].Split(' ');
+            var entry = new Entry(vr, fields[0], fields.Length > 1 && fields[1].Contains("US/SS", StringComparison.Ordinal));
             if (key.Contains('x'))
             {
                 uint mask = 0, value = 0;
@@ -86,5 +110,19 @@ public static class DicomDictionary
             }
         }
         return t;
+    }
+
+    private static Dictionary<(string, string), DicomVR> LoadPrivate()
+    {
+        var table = new Dictionary<(string, string), DicomVR>(10000);
+        using var stream = typeof(DicomDictionary).Assembly.GetManifestResourceStream("RadiologyNet.Dicom.private_dictionary.txt")
+            ?? throw new InvalidOperationException("embedded private DICOM dictionary missing");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length < 13) continue;
+            table.TryAdd((line[12..], line[..8]), (DicomVR)(line[9] << 8 | line[10]));
+        }
+        return table;
     }
 }

@@ -16,7 +16,7 @@ public static class DicomReader
     /// <summary>
     /// Parses a whole file held in memory with the given limits. Accepts Part 10 files (preamble, "DICM", meta group),
     /// a meta group without preamble, and raw datasets without meta (the syntax is then guessed from the first
-    /// element, and stored in the returned <see cref="DicomFile.Meta"/> as TransferSyntaxUID).
+    /// element, and reported as <see cref="DicomFile.TransferSyntaxUid"/>; the meta group is left as read).
     /// Values are slices of <paramref name="bytes"/>, so the caller must not modify the buffer afterwards.
     /// </summary>
     public static DicomFile Read(ReadOnlyMemory<byte> bytes, DicomReaderOptions options)
@@ -55,10 +55,10 @@ public static class DicomReader
         if (string.IsNullOrEmpty(ts))
         {
             ts = GuessSyntax(span[dataStart..]);
-            meta.AddString(DicomTags.TransferSyntaxUID, DicomVR.UI, ts);
         }
-        var dataset = ReadDataset(bytes, dataStart, ts, options);
-        return new DicomFile(meta, dataset);
+        var warnings = new List<string>();
+        var dataset = ReadDataset(bytes, dataStart, ts, options, warnings);
+        return new DicomFile(meta, dataset, ts, warnings);
     }
 
     private static DicomFile ReadRawDataset(ReadOnlyMemory<byte> bytes, DicomReaderOptions options)
@@ -72,9 +72,8 @@ public static class DicomReader
         if (IsPlausibleFirstGroup(groupLe)) ts = explicitVR ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
         else if (IsPlausibleFirstGroup(groupBe) && explicitVR) ts = TransferSyntax.ExplicitVRBigEndian;
         else throw new DicomFormatException("not DICOM: no DICM marker at offset 128 and no plausible data element at offset 0");
-        var meta = new DicomDataset();
-        meta.AddString(DicomTags.TransferSyntaxUID, DicomVR.UI, ts);
-        return new DicomFile(meta, ReadDataset(bytes, 0, ts, options));
+        var warnings = new List<string>();
+        return new DicomFile(new DicomDataset(), ReadDataset(bytes, 0, ts, options, warnings), ts, warnings);
     }
 
     private static bool IsPlausibleFirstGroup(ushort group) => group is 0x0008 or 0x0010 or 0x0018 or 0x0020 or 0x0028 or 0x0004;
@@ -83,7 +82,7 @@ public static class DicomReader
         data.Length >= 6 && VRInfo.TryParse(data[4], data[5], out _) ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
 
     /// <summary>Parses the dataset that starts at <paramref name="start"/> in the given transfer syntax.</summary>
-    private static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, int start, string ts, DicomReaderOptions options)
+    private static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, int start, string ts, DicomReaderOptions options, List<string> warnings)
     {
         var data = bytes;
         var where = "offset";
@@ -103,7 +102,9 @@ public static class DicomReader
             if (explicitVR && !VRInfo.LooksLikeVR(span[start + 4], span[start + 5])) explicitVR = false;
             else if (!explicitVR && looksExplicit) explicitVR = true;
         }
-        var parser = new DicomStreamParser(data, explicitVR, bigEndian, options, where);
-        return parser.ParseDataset(start, data.Length, Encoding.Latin1, out _);
+        var parser = new DicomStreamParser(data, explicitVR, bigEndian, options, where) { Warnings = warnings };
+        var dataset = parser.ParseDataset(start, data.Length, Encoding.Latin1, out _);
+        if (options.RejectFractionalIntegerStrings) IntegerStringCheck.Check(dataset);
+        return dataset;
     }
 }

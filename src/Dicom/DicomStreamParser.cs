@@ -17,13 +17,18 @@ internal sealed class DicomStreamParser
     private readonly DicomReaderOptions _options;
     private readonly string _where;
     private readonly ElementCounter _counter;
+    private readonly List<DicomDataset> _stack;
+
+    /// <summary>Where tolerated defects are reported (lenient reading); null means none are tolerated.</summary>
+    public List<string>? Warnings { get; init; }
 
     /// <summary>Shared element budget across nested parsers (UN sequences switch parser).</summary>
     internal sealed class ElementCounter { public int Count; }
 
     public DicomStreamParser(ReadOnlyMemory<byte> data, bool explicitVR, bool bigEndian, DicomReaderOptions options,
-        string where = "offset", ElementCounter? counter = null)
+        string where = "offset", ElementCounter? counter = null, List<DicomDataset>? stack = null)
     {
+        _stack = stack ?? [];
         _data = data;
         _explicit = explicitVR;
         _bigEndian = bigEndian;
@@ -42,6 +47,14 @@ internal sealed class DicomStreamParser
 
     private DicomFormatException Error(string what, int offset) => new($"{what} at {_where} {offset}");
 
+    /// <summary>True when a defect may be repaired (recorded as a warning) instead of rejecting the file.</summary>
+    private bool Tolerate(string what, int offset)
+    {
+        if (_options.Strict || Warnings is null) return false;
+        Warnings.Add($"{what} at {_where} {offset}");
+        return true;
+    }
+
     private ushort U16(ReadOnlySpan<byte> s, int pos) =>
         _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(s[pos..]) : BinaryPrimitives.ReadUInt16LittleEndian(s[pos..]);
 
@@ -53,12 +66,56 @@ internal sealed class DicomStreamParser
     /// <summary>Reads elements into <paramref name="ds"/>; returns the position after the last one (after the delimiter when asked for).</summary>
     private int ParseElements(DicomDataset ds, int pos, int end, int depth, bool untilItemDelimiter, ushort? groupOnly = null)
     {
+        _stack.Add(ds);
+        var result = ParseElementsCore(ds, pos, end, depth, untilItemDelimiter, groupOnly);
+        _stack.RemoveAt(_stack.Count - 1);
+        return result;
+    }
+
+    /// <summary>
+    /// The VR of an element read without one: the dictionary's; "US or SS" by Pixel Representation (this item or the
+    /// nearest enclosing dataset that has it); LUT Data OW unless its descriptor has one entry; private creators LO;
+    /// other private elements from the private dictionary by their creator, else UN.
+    /// </summary>
+    private DicomVR ImplicitVR(DicomTag tag, DicomDataset ds)
+    {
+        if (tag.IsPrivate && tag.Element != 0) return PrivateVR(tag, ds) ?? DicomVR.UN;
+        if (DicomDictionary.IsUsOrSs(tag)) return PixelRepresentation() == 1 ? DicomVR.SS : DicomVR.US;
+        if (tag == LutData)
+            return ds[LutDescriptor] is { } d && d.Value.Length >= 2 && d.Value.Span[0] == 1 && d.Value.Span[1] == 0 ? DicomVR.US : DicomVR.OW;
+        return DicomDictionary.VROf(tag);
+    }
+
+    private static readonly DicomTag LutData = new(0x0028, 0x3006);
+    private static readonly DicomTag LutDescriptor = new(0x0028, 0x3002);
+
+    /// <summary>LO for private creators, the private dictionary's VR for known creators' elements, else null.</summary>
+    private static DicomVR? PrivateVR(DicomTag tag, DicomDataset ds)
+    {
+        if (tag.Element is >= 0x0010 and <= 0x00FF) return DicomVR.LO;
+        if (tag.Element < 0x1000) return null;
+        var creatorTag = new DicomTag(tag.Group, (ushort)(tag.Element >> 8));
+        if (ds[creatorTag] is not { Items: null, Fragments: null } creator) return null;
+        var name = Encoding.Latin1.GetString(creator.Value.Span).TrimEnd('\0', ' ');
+        return name.Length == 0 ? null : DicomDictionary.PrivateVROf(tag, name);
+    }
+
+    private int PixelRepresentation()
+    {
+        for (var i = _stack.Count - 1; i >= 0; i--)
+            if (_stack[i].GetInt(DicomTags.PixelRepresentation) is { } pr) return pr;
+        return 0;
+    }
+
+    private int ParseElementsCore(DicomDataset ds, int pos, int end, int depth, bool untilItemDelimiter, ushort? groupOnly)
+    {
         var span = _data.Span;
         while (pos < end)
         {
             if (end - pos < 8)
             {
                 if (!untilItemDelimiter && IsZero(span[pos..end])) return end; // trailing padding
+                if (Tolerate($"truncated element header ({end - pos} bytes left) ignored", pos)) return end;
                 throw Error($"truncated element header ({end - pos} bytes left)", pos);
             }
             var tag = TagAt(span, pos);
@@ -69,11 +126,9 @@ internal sealed class DicomStreamParser
                 pos += 8; // stray delimiter: tolerated, as other toolkits do
                 continue;
             }
-            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter)
-            {
-                pos += 8;
-                continue;
-            }
+            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter && IsZero(span.Slice(pos + 4, 4)) && end - pos == 8)
+                return end; // a closing delimiter left at the very end of the data
+
             if (tag.Group == 0xFFFE)
                 throw Error($"unexpected {tag} inside a dataset", pos);
 
@@ -93,7 +148,11 @@ internal sealed class DicomStreamParser
                 }
                 if (VRInfo.HasLongLength(vr) || !Enum.IsDefined(vr))
                 {
-                    if (end - pos < 12) throw Error($"truncated header of {tag}", pos);
+                    if (end - pos < 12)
+                    {
+                        if (Tolerate($"truncated header of {tag} ignored", pos)) return end;
+                        throw Error($"truncated header of {tag}", pos);
+                    }
                     length = U32(span, pos + 8);
                     header = 12;
                 }
@@ -106,7 +165,7 @@ internal sealed class DicomStreamParser
             else
             {
                 // Implicit VR (or an implicit element inside an explicit dataset, which some writers produce).
-                vr = DicomDictionary.VROf(tag);
+                vr = ImplicitVR(tag, ds);
                 length = U32(span, pos + 4);
                 header = 8;
                 if (_explicit && length != UndefinedLength && length > (uint)(end - pos - 8) && U16(span, pos + 6) <= end - pos - 8)
@@ -117,6 +176,12 @@ internal sealed class DicomStreamParser
                 }
             }
             var valueStart = pos + header;
+            if (vr == DicomVR.UN && header == 12 && length != UndefinedLength)
+            {
+                // An explicit UN for a VR the dictionaries know (written by a converter that did not know it): use it.
+                var known = tag.IsPrivate ? PrivateVR(tag, ds) : length < 0xFFFF ? DicomDictionary.VROf(tag) : DicomVR.UN;
+                if (known is { } k && k != DicomVR.UN) vr = k;
+            }
 
             DicomElement element;
             if (length == UndefinedLength)
@@ -125,7 +190,7 @@ internal sealed class DicomStreamParser
                 {
                     var fragments = new List<ReadOnlyMemory<byte>>();
                     pos = ParseFragments(valueStart, end, fragments);
-                    element = new DicomElement(tag, vr is DicomVR.OB or DicomVR.OW ? vr : DicomVR.OB, fragments);
+                    element = new DicomElement(tag, _explicit && vr is DicomVR.OB or DicomVR.OW ? vr : DicomVR.OB, fragments);
                 }
                 else if (vr == DicomVR.SQ || vr == DicomVR.UN || !_explicit)
                 {
@@ -133,7 +198,7 @@ internal sealed class DicomStreamParser
                     if (vr == DicomVR.UN && _explicit)
                     {
                         // CP-246: an undefined-length UN is a sequence encoded in Implicit VR Little Endian.
-                        var inner = new DicomStreamParser(_data, false, false, _options, _where, _counter);
+                        var inner = new DicomStreamParser(_data, false, false, _options, _where, _counter, _stack) { Warnings = Warnings };
                         pos = inner.ParseSequence(items, valueStart, end, undefined: true, depth + 1, ds.TextEncoding, tag);
                     }
                     else
@@ -150,7 +215,11 @@ internal sealed class DicomStreamParser
             else
             {
                 if (length > (uint)(end - valueStart))
-                    throw Error($"{tag} declares length {length} but only {end - valueStart} bytes remain", elementStart);
+                {
+                    if (!Tolerate($"{tag} declares length {length} but only {end - valueStart} bytes remain; kept those", elementStart))
+                        throw Error($"{tag} declares length {length} but only {end - valueStart} bytes remain", elementStart);
+                    length = (uint)(end - valueStart);
+                }
                 var valueEnd = valueStart + (int)length;
                 if (vr == DicomVR.SQ)
                 {
@@ -169,7 +238,8 @@ internal sealed class DicomStreamParser
             }
             ds.Add(element);
         }
-        if (untilItemDelimiter) throw Error("item without Item Delimitation Item before end of data", pos);
+        if (untilItemDelimiter && !Tolerate("item without Item Delimitation Item before end of data", pos))
+            throw Error("item without Item Delimitation Item before end of data", pos);
         return pos;
     }
 
@@ -179,7 +249,11 @@ internal sealed class DicomStreamParser
         var span = _data.Span;
         while (undefined || pos < end)
         {
-            if (end - pos < 8) throw Error($"truncated sequence {owner} ({end - pos} bytes left)", pos);
+            if (end - pos < 8)
+            {
+                if (Tolerate($"truncated sequence {owner} ({end - pos} bytes left)", pos)) return end;
+                throw Error($"truncated sequence {owner} ({end - pos} bytes left)", pos);
+            }
             var tag = TagAt(span, pos);
             var length = U32(span, pos + 4);
             if (tag == DicomTags.SequenceDelimitationItem) return pos + 8;
@@ -187,16 +261,21 @@ internal sealed class DicomStreamParser
             if (++_counter.Count > _options.MaxElements) throw Error($"more than {_options.MaxElements} data elements", pos);
             var item = new DicomDataset { TextEncoding = encoding };
             var itemStart = pos + 8;
+            var parser = ItemParser(span, itemStart, end);
             if (length == UndefinedLength)
             {
-                pos = ParseElements(item, itemStart, end, depth, untilItemDelimiter: true);
+                pos = parser.ParseElements(item, itemStart, end, depth, untilItemDelimiter: true);
             }
             else
             {
                 if (length > (uint)(end - itemStart))
-                    throw Error($"item of {owner} declares length {length} but only {end - itemStart} bytes remain", pos);
+                {
+                    if (!Tolerate($"item of {owner} declares length {length} but only {end - itemStart} bytes remain; kept those", pos))
+                        throw Error($"item of {owner} declares length {length} but only {end - itemStart} bytes remain", pos);
+                    length = (uint)(end - itemStart);
+                }
                 var itemEnd = itemStart + (int)length;
-                ParseElements(item, itemStart, itemEnd, depth, untilItemDelimiter: false);
+                parser.ParseElements(item, itemStart, itemEnd, depth, untilItemDelimiter: false);
                 pos = itemEnd;
             }
             items.Add(item);
@@ -204,19 +283,40 @@ internal sealed class DicomStreamParser
         return pos;
     }
 
+    /// <summary>
+    /// The parser for an item: this one, or an Implicit VR one when this parser is explicit but the item's first
+    /// element has no VR (items of UN sequences, CP-246, and writers that mix the forms), as pydicom decides.
+    /// </summary>
+    private DicomStreamParser ItemParser(ReadOnlySpan<byte> span, int itemStart, int end)
+    {
+        if (!_explicit || end - itemStart < 8 || TagAt(span, itemStart).Group == 0xFFFE) return this;
+        if (VRInfo.LooksLikeVR(span[itemStart + 4], span[itemStart + 5])) return this;
+        return _implicitTwin ??= new DicomStreamParser(_data, false, _bigEndian, _options, _where, _counter, _stack) { Warnings = Warnings };
+    }
+
+    private DicomStreamParser? _implicitTwin;
+
     private int ParseFragments(int pos, int end, List<ReadOnlyMemory<byte>> fragments)
     {
         var span = _data.Span;
         while (true)
         {
             if (end - pos == 0 && fragments.Count > 0) return pos; // missing Sequence Delimitation Item at end of file
-            if (end - pos < 8) throw Error($"truncated encapsulated pixel data ({end - pos} bytes left)", pos);
+            if (end - pos < 8)
+            {
+                if (Tolerate($"truncated encapsulated pixel data ({end - pos} bytes left)", pos)) return end;
+                throw Error($"truncated encapsulated pixel data ({end - pos} bytes left)", pos);
+            }
             var tag = TagAt(span, pos);
             var length = U32(span, pos + 4);
             if (tag == DicomTags.SequenceDelimitationItem) return pos + 8;
             if (tag != DicomTags.Item) throw Error($"expected a pixel data fragment but found {tag}", pos);
             if (length > (uint)(end - pos - 8))
-                throw Error($"pixel data fragment declares length {length} but only {end - pos - 8} bytes remain", pos);
+            {
+                if (!Tolerate($"pixel data fragment declares length {length} but only {end - pos - 8} bytes remain; kept those", pos))
+                    throw Error($"pixel data fragment declares length {length} but only {end - pos - 8} bytes remain", pos);
+                length = (uint)(end - pos - 8);
+            }
             if (++_counter.Count > _options.MaxElements) throw Error($"more than {_options.MaxElements} data elements", pos);
             fragments.Add(_data.Slice(pos + 8, (int)length));
             pos += 8 + (int)length;

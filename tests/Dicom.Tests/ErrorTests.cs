@@ -57,7 +57,7 @@ public class ErrorTests
         var i = bytes.AsSpan().IndexOf(new byte[] { 0x10, 0x00, 0x10, 0x00, (byte)'P', (byte)'N' });
         bytes[i + 6] = 0xFF;
         bytes[i + 7] = 0xFF;
-        var e = Assert.Throws<DicomFormatException>(() => DicomReader.Read(bytes));
+        var e = Assert.Throws<DicomFormatException>(() => DicomReader.Read(bytes, Strict));
         Assert.Contains("(0010,0010) declares length 65535", e.Message);
         Assert.Contains($"at offset {i}", e.Message);
 
@@ -66,8 +66,11 @@ public class ErrorTests
         var b = DicomWriter.ToBytes(ut);
         var j = b.AsSpan().IndexOf(new byte[] { 0x08, 0x00, 0x30, 0x00, (byte)'U', (byte)'T' });
         BitConverter.TryWriteBytes(b.AsSpan(j + 8), 0xFFFFFFF0u);
-        Assert.Contains("declares length 4294967280", Assert.Throws<DicomFormatException>(() => DicomReader.Read(b)).Message);
+        Assert.Contains("declares length 4294967280", Assert.Throws<DicomFormatException>(() => DicomReader.Read(b, Strict)).Message);
+        Assert.Contains("declares length 4294967280", Assert.Single(DicomReader.Read(b).Warnings));
     }
+
+    private static readonly DicomReaderOptions Strict = new() { Strict = true };
 
     private static DicomDataset Nested(int depth)
     {

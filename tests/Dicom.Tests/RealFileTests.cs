@@ -89,17 +89,12 @@ public class RealFileTests(ITestOutputHelper output)
         return new Outcome(rows.Count, read, readFailures, checkedPixels, matched, pixelFailures, rejected, unexpected);
     }
 
-    private static readonly string[] KnownReadFailures =
-    [
-        // Garbage VR followed by a private element whose length runs past the end of the file.
-        "dicom/fo-dicom-testdata/Tests/FO-DICOM.Tests/Test Data/GH179B.dcm",
-        // Implicit VR with a stray Item Delimitation Item and odd private lengths after it.
-        "dicom/fo-dicom-testdata/Tests/FO-DICOM.Tests/Test Data/GH626.dcm",
-        // Item longer than its enclosing defined-length sequence.
-        "dicom/pydicom-testfiles/src/pydicom/data/test_files/dicomdirtests/DICOMDIR-nooffset",
-        // File cut inside a sequence.
-        "dicom/pydicom-testfiles/src/pydicom/data/test_files/rtplan_truncated.dcm",
-    ];
+    // Every file pydicom reads is read (the lenient default keeps short values the way pydicom does, with warnings).
+    private static readonly string[] KnownReadFailures = [];
+
+    // pydicom fails on a Sequence Delimitation Item it meets as a data element; our parser gets through this
+    // DICOMDIR without meeting one out of place (not yet analysed which of the two is right).
+    private static readonly string[] KnownReadButPydicomRejects = ["dicom/fo-dicom-testdata/Tests/FO-DICOM.Tests/Test Data/DIRW0007"];
 
     private static readonly string[] KnownPixelFailures =
     [
@@ -139,6 +134,9 @@ public class RealFileTests(ITestOutputHelper output)
         Assert.Equal(KnownReadFailures.Order(StringComparer.Ordinal), o.ReadFailures.Select(s => s[..s.IndexOf(": ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
         Assert.Equal(KnownPixelFailures.Order(StringComparer.Ordinal), o.PixelFailures.Select(s => s[..s.IndexOf(": ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
         Assert.Equal(o.PixelChecked, o.PixelMatched);
+        // Every file the index marks unreadable is rejected (cleanly: Unexpected is empty), except the known gap below.
+        Assert.Equal(o.Files - o.Read, o.Rejected.Count + o.ReadFailures.Count);
+        Assert.Equal(4 - KnownReadButPydicomRejects.Length, o.Rejected.Count);
         Assert.True(o.PixelChecked >= 229, $"only {o.PixelChecked} files had their pixels checked");
     }
 }

@@ -4,7 +4,8 @@ which pydicom generates from the PS3.6 tables. Usage:
     apt-get download python3-pydicom && dpkg -x python3-pydicom_*.deb x
     python3 generate_dictionary.py x/usr/lib/python3/dist-packages/pydicom/_dicom_dict.py > dictionary.txt
 Line format: GGGGEEEE VR Keyword  (repeating groups use 'x' digits, e.g. 60xx3000; multi-VR entries keep
-the first VR, e.g. 'US or SS' -> US, except 'OB or OW' -> OW)."""
+the first VR, e.g. 'US or SS' -> US, except 'OB or OW' -> OW). Entries with several VRs add them as a fourth
+field, e.g. '00280106 US SmallestImagePixelValue US/SS', so the reader can decide by Pixel Representation."""
 import ast, sys
 
 src = open(sys.argv[1], encoding="utf-8").read()
@@ -21,5 +22,6 @@ for node in tree.body:
             v = "OW" if "OW" in vrs and "OB" in vrs else vrs[0]
             if v == "NONE" or len(v) != 2:
                 v = "UN"
-            out.append(f"{key} {v} {keyword}")
+            alt = f" {'/'.join(vrs)}" if len(vrs) > 1 else ""
+            out.append(f"{key} {v} {keyword}{alt}")
 print("\n".join(sorted(out)))
