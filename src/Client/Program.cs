@@ -7,6 +7,8 @@ var root = new RootCommand("radnet: unsupervised annotation of radiology image a
     DemoCommand.Create(),
     AnnotateCommand.Create(),
     EvaluateCommand.Create(),
+    DumpCommand.Create(),
+    RenderCommand.Create(),
     ClusterCommand.Create(),
     MetricsCommand.Create(),
 };
