@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
@@ -11,7 +12,7 @@ namespace RadiologyNet.Grains;
 /// each cluster grain one batched update per call. Keeps the accounting of every instance.
 /// </summary>
 public sealed class CoordinatorGrain(
-    InstanceFeaturizer featurizer,
+    IServiceProvider services,
     IOptions<AnnotationOptions> options,
     ILogger<CoordinatorGrain> logger) : Grain, ICoordinatorGrain
 {
@@ -122,7 +123,7 @@ public sealed class CoordinatorGrain(
         NearestCentroid.Assign(fused, n, _d, _centroids, _k, fusedLabels, new float[n]);
         labels["fused"] = fusedLabels;
 
-        var layout = featurizer.Layout;
+        var layout = services.GetRequiredService<InstanceFeaturizer>().Layout;
         foreach (var (source, offset, length) in new[]
                  {
                      ("image", 0, layout.ImageDim),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Features;
+using RadiologyNet.Features.Images;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.Featurisation;
 using RadiologyNet.Grains.Sources;
@@ -20,6 +21,7 @@ public static class FeatureServices
         services.AddOptions<ImageEmbedderOptions>().Bind(configuration.GetSection("ImageModel"));
         services.AddOptions<ReportEmbedderOptions>().Bind(configuration.GetSection("ReportModel"));
         services.AddOptions<MetadataVectorizerOptions>().Bind(configuration.GetSection("Metadata"));
+        services.AddOptions<ImageDropRuleOptions>().Bind(configuration.GetSection("DropRules"));
 
         services.AddSingleton<IArchiveSource>(sp => new FolderArchiveSource(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Folder));
         services.AddSingleton(sp => new ImageEmbedder(sp.GetRequiredService<IOptions<ImageEmbedderOptions>>().Value));
@@ -32,6 +34,7 @@ public static class FeatureServices
             return ReportLibrary.Load(annotation.ReportsCsv, annotation.ReportSidecarFolder ?? archive.Folder);
         });
         services.AddSingleton<InstanceFeaturizer>();
+        services.AddHostedService<FeatureWarmup>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Silo;
@@ -16,6 +17,8 @@ public static class SiloConfiguration
     /// <summary>Everything but clustering: memory grain storage, the memory ingest stream provider and the feature services.</summary>
     public static ISiloBuilder AddRadiologyNetRuntime(this ISiloBuilder silo, IConfiguration configuration)
     {
+        // Featurisation and bootstrap are seconds-long batch work on busy 2-core machines: give calls room.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using RadiologyNet.Grains;
 using RadiologyNet.Silo;
 
@@ -38,6 +39,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(gatewayPort);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
             client.AddMemoryStreams(StreamNames.Provider);
         });
         var host = builder.Build();

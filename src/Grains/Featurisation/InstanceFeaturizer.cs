@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Dicom;
 using RadiologyNet.Features;
+using RadiologyNet.Features.Images;
 using RadiologyNet.Grains.Sources;
 
 namespace RadiologyNet.Grains.Featurisation;
@@ -19,11 +20,12 @@ public sealed class InstanceFeaturizer : IDisposable
     private readonly MetadataVectorizer _metadata;
     private readonly ReportLibrary _reports;
     private readonly FusionWeights _weights;
+    private readonly ImageDropRuleOptions _dropRules;
     private readonly SemaphoreSlim _slots;
     private readonly ILogger<InstanceFeaturizer> _logger;
 
     public InstanceFeaturizer(IArchiveSource source, ImageEmbedder image, ReportEmbedder report, MetadataVectorizer metadata,
-        ReportLibrary reports, IOptions<AnnotationOptions> options, ILogger<InstanceFeaturizer> logger)
+        ReportLibrary reports, IOptions<AnnotationOptions> options, IOptions<ImageDropRuleOptions> dropRules, ILogger<InstanceFeaturizer> logger)
     {
         _source = source;
         _image = image;
@@ -32,6 +34,7 @@ public sealed class InstanceFeaturizer : IDisposable
         _reports = reports;
         _logger = logger;
         _weights = options.Value.Weights;
+        _dropRules = dropRules.Value;
         var slots = options.Value.MaxConcurrentFeaturisations > 0 ? options.Value.MaxConcurrentFeaturisations : Environment.ProcessorCount;
         _slots = new SemaphoreSlim(slots, slots);
         Layout = new FusedLayout(image.Dimension, metadata.Dimension, report.Dimension);
@@ -95,6 +98,8 @@ public sealed class InstanceFeaturizer : IDisposable
             if (!dataset.Contains(DicomTags.PixelData))
                 throw new QuarantineException("no pixel data (not an image instance)");
             var image = PixelPipeline.Render(dataset, file.TransferSyntaxUid);
+            if (ImageDropRules.Check(PixelPipeline.StoredValues(dataset, file.TransferSyntaxUid), image, _dropRules) is { } rule)
+                throw new QuarantineException($"not featurisable: {rule}");
             var imageVector = _image.Embed(image);
             var metadataVector = _metadata.Vectorize(dataset);
             var fused = FeatureFusion.Fuse(imageVector, metadataVector, reportVector ?? new float[_report.Dimension], _weights);
