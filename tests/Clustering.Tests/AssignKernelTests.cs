@@ -36,4 +36,19 @@ public class AssignKernelTests
         Assert.Equal([0, 1, 2, 3, 4], labels);
         Assert.Equal([5f, 5f, 5f, 5f, 5f], sq);                               // 1² + 2²
     }
+
+    [Theory]
+    [InlineData(10, 13, 5)]    // n not a multiple of 4, d with a tail of 5 past the 8-wide blocks, k padded to 8
+    [InlineData(403, 64, 9)]
+    public void LloydsBlockedDoubleKernelAgreesWithElkansDirectDistances(int n, int d, int k)
+    {
+        var rng = new Random(n * d + k);
+        float[] x = [.. Enumerable.Range(0, n * d).Select(i => (float)(rng.NextDouble() + (i / d % k)))];
+        float[] init = x[..(k * d)];
+        var lloyd = Lloyd.Run(x, n, d, init, k, 100, 0);
+        var elkan = Elkan.Run(x, n, d, init, k, 100, 0);
+        Assert.Equal(elkan.Labels, lloyd.Labels);
+        Assert.Equal(elkan.Iterations, lloyd.Iterations);
+        Assert.Equal(elkan.Inertia, lloyd.Inertia, elkan.Inertia * 1e-12);
+    }
 }
