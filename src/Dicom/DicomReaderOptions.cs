@@ -28,4 +28,7 @@ public sealed record DicomReaderOptions
 
     /// <summary>Maximum Rows × Columns × Samples × bytes of one decoded frame.</summary>
     public long MaxFrameBytes { get; init; } = 1L << 30;
+
+    /// <summary>Stop at the top-level (Float/Double Float) Pixel Data element, as pydicom's stop_before_pixels: header-only reads.</summary>
+    public bool StopBeforePixelData { get; init; }
 }

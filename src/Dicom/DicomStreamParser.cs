@@ -120,6 +120,7 @@ internal sealed class DicomStreamParser
             }
             var tag = TagAt(span, pos);
             if (groupOnly is { } g && tag.Group != g) return pos;
+            if (depth == 0 && _options.StopBeforePixelData && tag.Group == 0x7FE0 && tag.Element is 0x0008 or 0x0009 or 0x0010) return pos;
             if (tag == DicomTags.ItemDelimitationItem)
             {
                 if (untilItemDelimiter) return pos + 8;
