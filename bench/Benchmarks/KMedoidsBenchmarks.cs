@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
 using RadiologyNet.Clustering.KMedoids;
 
 namespace RadiologyNet.Benchmarks;
@@ -14,9 +15,17 @@ namespace RadiologyNet.Benchmarks;
 /// precomputed dense matrix (the figure for ns per n²), the matrix build and CLARA.
 /// Run: <c>dotnet run -c Release --project bench/Benchmarks -- --filter '*KMedoids*'</c>.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[Config(typeof(InProcessConfig))]
 public class KMedoidsBenchmarks
 {
+    /// <summary>In-process (the project's assembly name differs from its file name, which the out-of-process toolchain needs), 2 warm-ups, 7 iterations.</summary>
+    private sealed class InProcessConfig : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default
+            .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance)
+            .WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1));
+    }
+
     private float[] _x = [];
     private int _n, _d;
     private DenseDissimilarity _matrix;

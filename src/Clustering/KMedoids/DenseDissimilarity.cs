@@ -37,8 +37,11 @@ public readonly struct DenseDissimilarity : IDissimilarity
         VectorDistance.CheckShape(data, n, d);
         if ((long)n * n > Array.MaxLength) throw new ArgumentException($"n = {n} is too large for a dense matrix; use CondensedDissimilarity or VectorDissimilarity.", nameof(n));
         var values = new double[(long)n * n];
-        for (int i = 1; i < n; i++)
-            VectorDistance.Row(data, d, i, metric, values.AsSpan((int)((long)i * n), i)); // lower triangle, row by row
+        if (metric is DissimilarityMetric.Euclidean or DissimilarityMetric.SquaredEuclidean or DissimilarityMetric.Manhattan)
+            VectorDistance.LowerTriangleSimd(data, n, d, metric, values);
+        else
+            for (int i = 1; i < n; i++)
+                VectorDistance.Row(data, d, i, metric, values.AsSpan((int)((long)i * n), i)); // lower triangle, row by row
         MirrorLowerTriangle(values, n);
         return new DenseDissimilarity(values, n);
     }

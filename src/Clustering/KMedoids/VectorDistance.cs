@@ -87,6 +87,49 @@ public static class VectorDistance
         }
     }
 
+    /// <summary>
+    /// The lower triangle of the n × n matrix (row i, columns 0..i−1) into <paramref name="values"/>, several
+    /// columns j at once: the data are widened once into a feature-major double copy, and each lane sums its own
+    /// pair's terms over the features in index order, multiply then add (no FMA), so every value is
+    /// bit-identical to <see cref="Compute"/>. Euclidean, squared Euclidean and Manhattan only.
+    /// </summary>
+    internal static void LowerTriangleSimd(ReadOnlySpan<float> data, int n, int d, DissimilarityMetric metric, double[] values)
+    {
+        var cols = new double[(long)d * n]; // feature-major: cols[f * n + j] = x[j, f]
+        for (int j = 0; j < n; j++)
+            for (int f = 0; f < d; f++) cols[(long)f * n + j] = data[j * d + f];
+        int w = System.Numerics.Vector<double>.Count;
+        bool manhattan = metric == DissimilarityMetric.Manhattan, root = metric == DissimilarityMetric.Euclidean;
+        var xi = new double[d];
+        for (int i = 1; i < n; i++)
+        {
+            for (int f = 0; f < d; f++) xi[f] = data[i * d + f];
+            long rowStart = (long)i * n;
+            int j = 0;
+            for (; j + w <= i; j += w)
+            {
+                var s = System.Numerics.Vector<double>.Zero;
+                for (int f = 0; f < d; f++)
+                {
+                    var diff = new System.Numerics.Vector<double>(xi[f]) - new System.Numerics.Vector<double>(cols, f * n + j);
+                    s = manhattan ? s + System.Numerics.Vector.Abs(diff) : s + diff * diff;
+                }
+                if (root) s = System.Numerics.Vector.SquareRoot(s);
+                s.CopyTo(values, (int)(rowStart + j));
+            }
+            for (; j < i; j++)
+            {
+                double s = 0;
+                for (int f = 0; f < d; f++)
+                {
+                    double diff = xi[f] - cols[(long)f * n + j];
+                    s += manhattan ? Math.Abs(diff) : diff * diff;
+                }
+                values[rowStart + j] = root ? Math.Sqrt(s) : s;
+            }
+        }
+    }
+
     internal static void CheckShape(ReadOnlySpan<float> data, int n, int d)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
