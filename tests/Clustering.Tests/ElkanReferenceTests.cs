@@ -62,4 +62,24 @@ public class ElkanReferenceTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(2.5, r.Inertia, 12);
         Assert.Equal(2, r.Iterations);
     }
+
+    /// <summary>Dataset (c), opt-in as the Lloyd check (RADNET_KM_C=1 or a path to make_km_c.py's output): labels and n_iter exact.</summary>
+    [KmCDataFact]
+    public void ElkanOnGeneratedDatasetCReproducesSklearn()
+    {
+        string dir = SharedData.Require(Folder);
+        string? path = KmCDataFactAttribute.DataPath();
+        float[] data = path is not null ? KMeansReferenceTests.ReadF32(path, out _, out _) : LegacyNumPyRandom.MakeKmC(out _);
+        const string name = "km_c_n100000_d512_k50";
+        float[] init = KMeansReferenceTests.ReadF32(Path.Combine(dir, name + ".init.f32"), out int k, out _);
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name + ".result.json"))).RootElement.GetProperty("elkan");
+        byte[] raw = File.ReadAllBytes(Path.Combine(dir, name + ".elkan.labels.i32"));
+        int[] labels = new int[raw.Length / 4];
+        Buffer.BlockCopy(raw, 0, labels, 0, raw.Length);
+        var result = Elkan.Run(data, 100_000, 512, init, k, 300, 0, parallelism: 2);
+        Assert.Equal(expected.GetProperty("n_iter").GetInt32(), result.Iterations);
+        Assert.Equal(labels, result.Labels);
+        double inertia = expected.GetProperty("inertia").GetDouble();
+        Assert.True(Math.Abs(result.Inertia - inertia) <= 1e-12 * inertia, $"inertia {result.Inertia:R} vs {inertia:R}");
+    }
 }
