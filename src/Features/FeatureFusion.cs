@@ -2,8 +2,22 @@ using System.Numerics.Tensors;
 
 namespace RadiologyNet.Features;
 
-/// <summary>Weights of the three sources in the fused vector (applied after each source is L2-normalised).</summary>
-public sealed record FusionWeights(float Image = 1, float Metadata = 1, float Report = 1)
+/// <summary>What fusion does with a source that is absent (an all-zero input, e.g. a study without a report).</summary>
+public enum MissingSourcePolicy
+{
+    /// <summary>
+    /// The absent block stays zero and the present blocks are scaled up so the fused vector keeps the norm of a
+    /// complete one (sqrt of the sum of squared weights). Incomplete vectors then do not collapse towards the
+    /// origin, where k-means would group them by what is missing rather than by what they show.
+    /// </summary>
+    Reweight = 0,
+
+    /// <summary>The absent block stays zero and nothing else changes (the vector is shorter than a complete one).</summary>
+    Zero = 1,
+}
+
+/// <summary>Weights of the three sources in the fused vector (applied after each source is L2-normalised), and the missing-source policy.</summary>
+public sealed record FusionWeights(float Image = 1, float Metadata = 1, float Report = 1, MissingSourcePolicy Missing = MissingSourcePolicy.Reweight)
 {
     /// <summary>Equal weights.</summary>
     public static FusionWeights Equal { get; } = new();
@@ -27,8 +41,9 @@ public sealed record FusedLayout(int ImageDim, int MetadataDim, int ReportDim)
 
 /// <summary>
 /// Early fusion: each source L2-normalised, multiplied by its weight, concatenated [image | metadata | report].
-/// A missing source (e.g. no report) is passed as an all-zero span and stays zero — it then contributes
-/// nothing to any Euclidean or cosine comparison; the absent block is visible to consumers as exactly zero.
+/// A missing source (e.g. no report) is passed as an all-zero span; its block stays exactly zero, and under
+/// <see cref="MissingSourcePolicy.Reweight"/> (the default) the present blocks are scaled so the fused norm
+/// equals that of a complete vector.
 /// </summary>
 public static class FeatureFusion
 {
@@ -46,9 +61,10 @@ public static class FeatureFusion
         ArgumentNullException.ThrowIfNull(weights);
         if (destination.Length != image.Length + metadata.Length + report.Length)
             throw new ArgumentException("destination length must be the sum of the source lengths");
-        Place(image, weights.Image, destination[..image.Length]);
-        Place(metadata, weights.Metadata, destination.Slice(image.Length, metadata.Length));
-        Place(report, weights.Report, destination.Slice(image.Length + metadata.Length, report.Length));
+        var scale = weights.Missing == MissingSourcePolicy.Reweight ? ReweightFactor(image, metadata, report, weights) : 1.0;
+        Place(image, weights.Image * scale, destination[..image.Length]);
+        Place(metadata, weights.Metadata * scale, destination.Slice(image.Length, metadata.Length));
+        Place(report, weights.Report * scale, destination.Slice(image.Length + metadata.Length, report.Length));
     }
 
     /// <summary>Scales <paramref name="v"/> to unit Euclidean length in place; a zero (or non-finite-norm) vector is left as is.</summary>
@@ -80,7 +96,23 @@ public static class FeatureFusion
         return na > 0 && nb > 0 ? dot / Math.Sqrt(na * nb) : 0;
     }
 
-    private static void Place(ReadOnlySpan<float> source, float weight, Span<float> destination)
+    /// <summary>sqrt(Σ w² over all sources / Σ w² over present sources); 1 when all are present or none is.</summary>
+    private static double ReweightFactor(ReadOnlySpan<float> image, ReadOnlySpan<float> metadata, ReadOnlySpan<float> report, FusionWeights weights)
+    {
+        double image2 = (double)weights.Image * weights.Image;
+        double metadata2 = (double)weights.Metadata * weights.Metadata;
+        double report2 = (double)weights.Report * weights.Report;
+        var present = (IsPresent(image) ? image2 : 0) + (IsPresent(metadata) ? metadata2 : 0) + (IsPresent(report) ? report2 : 0);
+        return present > 0 ? Math.Sqrt((image2 + metadata2 + report2) / present) : 1.0;
+    }
+
+    private static bool IsPresent(ReadOnlySpan<float> source)
+    {
+        var norm = Norm(source);
+        return norm > 0 && double.IsFinite(norm);
+    }
+
+    private static void Place(ReadOnlySpan<float> source, double weight, Span<float> destination)
     {
         var norm = Norm(source);
         if (norm > 0 && double.IsFinite(norm)) TensorPrimitives.Multiply(source, (float)(weight / norm), destination);

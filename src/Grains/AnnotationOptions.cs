@@ -26,6 +26,9 @@ public sealed class AnnotationOptions
     /// <summary>Weight of the report source in the fused vector.</summary>
     public float ReportWeight { get; set; } = 1;
 
+    /// <summary>What fusion does when a source is absent (a study without a report): reweight (default) or zero.</summary>
+    public MissingSourcePolicy MissingSource { get; set; } = MissingSourcePolicy.Reweight;
+
     /// <summary>A reports CSV (<c>study_uid,text</c>); optional.</summary>
     public string? ReportsCsv { get; set; }
 
@@ -33,7 +36,7 @@ public sealed class AnnotationOptions
     public string? ReportSidecarFolder { get; set; }
 
     /// <summary>The fusion weights as a record.</summary>
-    public FusionWeights Weights => new(ImageWeight, MetadataWeight, ReportWeight);
+    public FusionWeights Weights => new(ImageWeight, MetadataWeight, ReportWeight, MissingSource);
 
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
+using RadiologyNet.Features;
 using RadiologyNet.Grains.Featurisation;
 
 namespace RadiologyNet.Grains;
@@ -133,6 +134,8 @@ public sealed class CoordinatorGrain(
         {
             var slice = Flatten(instances, offset, length);
             if (!slice.Any(v => v != 0)) continue;
+            // Each source alone, as its own embedding: undo the fusion weight and any missing-source reweighting.
+            for (var i = 0; i < n; i++) FeatureFusion.L2Normalize(slice.AsSpan(i * length, length));
             var k = Math.Min(settings.Clusters, n);
             labels[source] = (await Task.Run(() => KMeans.Fit(slice, n, length, k, settings.Seed))).Labels;
         }

@@ -13,10 +13,37 @@ public sealed class FusionTests
     }
 
     [Fact]
-    public void Absent_report_stays_zero()
+    public void Absent_report_stays_zero_under_the_zero_policy()
     {
-        var f = FeatureFusion.Fuse([3f, 4f], [1f], new float[3], new FusionWeights());
+        var f = FeatureFusion.Fuse([3f, 4f], [1f], new float[3], new FusionWeights(Missing: MissingSourcePolicy.Zero));
         Assert.Equal([0.6f, 0.8f, 1, 0, 0, 0], f);
+    }
+
+    [Fact]
+    public void Absent_report_reweights_the_present_sources_to_the_norm_of_a_complete_vector()
+    {
+        // weights 1, 1, 1: complete norm sqrt(3); present sqrt(2); present blocks scaled by sqrt(3/2).
+        var f = FeatureFusion.Fuse([3f, 4f], [1f], new float[3], new FusionWeights());
+        var s = (float)Math.Sqrt(1.5);
+        AssertClose([0.6f * s, 0.8f * s, s, 0, 0, 0], f);
+        Assert.Equal(Math.Sqrt(3), FeatureFusion.Norm(f), 6);
+    }
+
+    [Fact]
+    public void Reweighting_uses_squared_weights_and_leaves_complete_vectors_alone()
+    {
+        // weights 2, 1, 2 with metadata missing: sqrt((4 + 1 + 4) / (4 + 4)) = sqrt(9/8).
+        var f = FeatureFusion.Fuse([1f], [0f], [0f, 5f], new FusionWeights(2, 1, 2));
+        var s = (float)Math.Sqrt(9.0 / 8.0);
+        AssertClose([2 * s, 0, 0, 2 * s], f);
+        Assert.Equal([0.6f, 0.8f, 1, 0, 1], FeatureFusion.Fuse([3f, 4f], [2f], [0f, 7f], new FusionWeights()));
+        Assert.Equal(new float[3], FeatureFusion.Fuse([0f], [0f], [0f], new FusionWeights()));
+    }
+
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 6);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public static class AnnotationRunner
         ["Annotation:ImageWeight"] = settings.ImageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Annotation:MetadataWeight"] = settings.MetadataWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Annotation:ReportWeight"] = settings.ReportWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Annotation:MissingSource"] = settings.MissingSource,
     };
 
     private static async Task<IReadOnlyList<AnnotationRow>> CollectRows(IClusterClient client, IReadOnlyList<ScannedFile> scanned, CancellationToken cancellationToken)

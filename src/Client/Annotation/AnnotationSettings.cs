@@ -15,4 +15,5 @@ public sealed record AnnotationSettings(
     float MetadataWeight = 1,
     float ReportWeight = 1,
     string ModelName = "default",
+    string MissingSource = "Reweight",
     int? GatewayPort = null);

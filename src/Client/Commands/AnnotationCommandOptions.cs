@@ -10,6 +10,11 @@ public sealed class AnnotationCommandOptions
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 42 };
     private readonly Option<float> _imageWeight = new("--image-weight") { Description = "Weight of the pixel features in the fused vector", DefaultValueFactory = _ => 1f };
     private readonly Option<float> _metadataWeight = new("--metadata-weight") { Description = "Weight of the DICOM metadata features", DefaultValueFactory = _ => 1f };
+    private readonly Option<string> _missingSource = new("--missing-source")
+    {
+        Description = "A study without a report: 'reweight' scales the present sources to a complete vector's norm; 'zero' leaves them",
+        DefaultValueFactory = _ => "reweight",
+    };
     private readonly Option<int?> _connect = new("--connect") { Description = "Use a silo already running on this machine (its gateway port, e.g. 30000) instead of an in-process one" };
     private readonly Option<string> _model = new("--model") { Description = "Model name (coordinator key); with --connect it must match the silo's Annotation:ModelName", DefaultValueFactory = _ => "default" };
     private readonly Option<float> _reportWeight = new("--report-weight") { Description = "Weight of the report-text features", DefaultValueFactory = _ => 1f };
@@ -22,6 +27,8 @@ public sealed class AnnotationCommandOptions
         command.Options.Add(_imageWeight);
         command.Options.Add(_metadataWeight);
         command.Options.Add(_reportWeight);
+        command.Options.Add(_missingSource);
+        _missingSource.AcceptOnlyFromAmong("reweight", "zero");
         command.Options.Add(_connect);
         command.Options.Add(_model);
     }
@@ -33,6 +40,7 @@ public sealed class AnnotationCommandOptions
         var bootstrap = parse.GetValue(_bootstrap);
         if (bootstrap < 1) throw new ArgumentException("--bootstrap must be at least 1");
         return new AnnotationSettings(folder, clusters, bootstrap, parse.GetValue(_seed), reportsCsv,
-            parse.GetValue(_imageWeight), parse.GetValue(_metadataWeight), parse.GetValue(_reportWeight), parse.GetValue(_model)!, parse.GetValue(_connect));
+            parse.GetValue(_imageWeight), parse.GetValue(_metadataWeight), parse.GetValue(_reportWeight), parse.GetValue(_model)!,
+            parse.GetValue(_missingSource) == "zero" ? "Zero" : "Reweight", parse.GetValue(_connect));
     }
 }
