@@ -25,7 +25,7 @@ REPO = os.path.dirname(HERE)
 SHARED = os.environ.get("RADNET_SHARED", os.path.join(os.path.dirname(REPO), "shared"))
 REF = os.path.join(SHARED, "reference", "kmeans")
 PEERS = os.path.join(SHARED, "peers")
-OURS = os.path.join(HERE, "Benchmarks", "bin", "Release", "net10.0", "RadiologyNet.Benchmarks")
+OURS = os.environ.get("RADNET_BENCH_BIN", os.path.join(HERE, "Benchmarks", "bin", "Release", "net10.0", "RadiologyNet.Benchmarks"))
 
 
 def arg(name, default):

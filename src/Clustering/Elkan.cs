@@ -101,7 +101,7 @@ public static class Elkan
         public double[] Shift { get; }
 
         private double Dist(int p, double[] centers, int j) =>
-            TensorPrimitives.Distance<double>(_x.X.AsSpan(p * _x.D, _x.D), centers.AsSpan(j * _x.D, _x.D));
+            DoubleKernels.Distance(_x.X.AsSpan(p * _x.D, _x.D), centers.AsSpan(j * _x.D, _x.D));
 
         /// <summary>Half distances between centres, and for each centre the half distance to its nearest other centre.</summary>
         public void UpdateCenterDistances()
@@ -202,7 +202,7 @@ public static class Elkan
                     {
                         weights[label] += 1.0;
                         var sum = sums.AsSpan(label * d, d);
-                        TensorPrimitives.Add(sum, _x.X.AsSpan(p * d, d), sum);
+                        DoubleKernels.AddInPlace(sum, _x.X.AsSpan(p * d, d));
                     }
                 }
             });

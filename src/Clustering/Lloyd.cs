@@ -136,7 +136,7 @@ public static class Lloyd
             {
                 weights[best] += 1.0;
                 var sum = centersNew.AsSpan(best * d, d);
-                TensorPrimitives.Add(sum, xi, sum);
+                DoubleKernels.AddInPlace(sum, xi);
             }
         }
         if (!updateCenters) return 0;
