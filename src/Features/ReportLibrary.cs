@@ -4,25 +4,36 @@ namespace RadiologyNet.Features;
 /// Report texts by StudyInstanceUID, from a CSV with header columns <c>study_uid</c> and <c>text</c> (any order,
 /// other columns ignored, RFC 4180 quoting, multi-line texts in quotes) and/or sidecar files
 /// <c>&lt;StudyInstanceUID&gt;.txt</c> anywhere under a folder (indexed lazily, on the first lookup).
-/// When a study has both, the CSV wins; several CSV rows for one study are joined with a blank line.
+/// Optionally also DICOM Structured Reports under a folder (<see cref="SrReportIndex"/>, indexed lazily too).
+/// Precedence: CSV, then sidecar, then SR; several CSV rows for one study are joined with a blank line.
 /// Sidecars are read as UTF-8 (BOM honoured). Blank texts count as absent. Thread-safe.
 /// </summary>
 public sealed class ReportLibrary
 {
     private readonly Dictionary<string, string> _csv;
     private readonly Lazy<Dictionary<string, string>> _sidecars; // uid → path
+    private readonly Lazy<Dictionary<string, string>> _structured; // uid → SR text
 
-    private ReportLibrary(Dictionary<string, string> csv, string? folder)
+    private ReportLibrary(Dictionary<string, string> csv, string? folder, string? srFolder = null)
     {
         _csv = csv;
         _sidecars = new Lazy<Dictionary<string, string>>(() => IndexSidecars(folder), LazyThreadSafetyMode.ExecutionAndPublication);
+        _structured = new Lazy<Dictionary<string, string>>(
+            () => srFolder is null ? new Dictionary<string, string>(StringComparer.Ordinal) : SrReportIndex.Scan(srFolder),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>An empty library.</summary>
     public static ReportLibrary Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), null);
 
     /// <summary>Loads the CSV now (either argument may be null); the sidecar folder is indexed on first use.</summary>
-    public static ReportLibrary Load(string? reportsCsvPath, string? sidecarFolder)
+    public static ReportLibrary Load(string? reportsCsvPath, string? sidecarFolder) => Load(reportsCsvPath, sidecarFolder, null);
+
+    /// <summary>
+    /// As <see cref="Load(string?, string?)"/>, plus the report text of DICOM SR instances found under
+    /// <paramref name="structuredReportFolder"/> (e.g. the archive folder), scanned on first use.
+    /// </summary>
+    public static ReportLibrary Load(string? reportsCsvPath, string? sidecarFolder, string? structuredReportFolder)
     {
         var csv = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reportsCsvPath is not null)
@@ -32,7 +43,9 @@ public sealed class ReportLibrary
         }
         if (sidecarFolder is not null && !Directory.Exists(sidecarFolder))
             throw new DirectoryNotFoundException($"report folder not found: {sidecarFolder}");
-        return new ReportLibrary(csv, sidecarFolder);
+        if (structuredReportFolder is not null && !Directory.Exists(structuredReportFolder))
+            throw new DirectoryNotFoundException($"structured report folder not found: {structuredReportFolder}");
+        return new ReportLibrary(csv, sidecarFolder, structuredReportFolder);
     }
 
     /// <summary>Builds a library from CSV text (tests, in-memory sources).</summary>
@@ -43,8 +56,8 @@ public sealed class ReportLibrary
         return new ReportLibrary(csv, null);
     }
 
-    /// <summary>Number of studies with a report (indexes the sidecar folder if not done yet).</summary>
-    public int Count => _csv.Count + _sidecars.Value.Keys.Count(k => !_csv.ContainsKey(k));
+    /// <summary>Number of studies with a report (indexes the sidecar and SR folders if not done yet).</summary>
+    public int Count => _csv.Keys.Union(_sidecars.Value.Keys).Union(_structured.Value.Keys).Count();
 
     /// <summary>The report text of a study, or null.</summary>
     public string? Find(string studyInstanceUid)
@@ -57,18 +70,14 @@ public sealed class ReportLibrary
             try
             {
                 var s = File.ReadAllText(path);
-                return string.IsNullOrWhiteSpace(s) ? null : s;
+                if (!string.IsNullOrWhiteSpace(s)) return s;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return null;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return null;
+                // unreadable sidecar: fall through to the structured report, if any
             }
         }
-        return null;
+        return _structured.Value.GetValueOrDefault(uid);
     }
 
     private static void LoadCsv(TextReader reader, Dictionary<string, string> target, string source)
