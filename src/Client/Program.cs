@@ -11,6 +11,7 @@ var root = new RootCommand("radnet: unsupervised annotation of radiology image a
     RenderCommand.Create(),
     ClusterCommand.Create(),
     MetricsCommand.Create(),
+    EmbedCommand.Create(),
 };
 
 try

@@ -27,7 +27,7 @@ public static class AnnotationRunner
 
         await using var cluster = settings.GatewayPort is { } port
             ? await ClusterConnection.ConnectAsync(port, cancellationToken)
-            : await ClusterConnection.StartEmbeddedAsync(EmbeddedSettings(settings, folder), cancellationToken);
+            : await ClusterConnection.StartEmbeddedAsync(SiloSettings.For(settings, folder), cancellationToken);
 
         var client = cluster.Client;
         var coordinator = client.GetGrain<ICoordinatorGrain>(settings.ModelName);
@@ -75,17 +75,6 @@ public static class AnnotationRunner
         var rows = await CollectRows(client, scanned, cancellationToken);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed);
     }
-
-    private static Dictionary<string, string?> EmbeddedSettings(AnnotationSettings settings, string folder) => new()
-    {
-        ["Archive:Folder"] = folder,
-        ["Annotation:ModelName"] = settings.ModelName,
-        ["Annotation:ReportsCsv"] = settings.ReportsCsv is null ? null : Path.GetFullPath(settings.ReportsCsv),
-        ["Annotation:ImageWeight"] = settings.ImageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Annotation:MetadataWeight"] = settings.MetadataWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Annotation:ReportWeight"] = settings.ReportWeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Annotation:MissingSource"] = settings.MissingSource,
-    };
 
     private static async Task<IReadOnlyList<AnnotationRow>> CollectRows(IClusterClient client, IReadOnlyList<ScannedFile> scanned, CancellationToken cancellationToken)
     {

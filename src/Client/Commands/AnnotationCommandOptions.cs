@@ -20,15 +20,18 @@ public sealed class AnnotationCommandOptions
     private readonly Option<float> _reportWeight = new("--report-weight") { Description = "Weight of the report-text features", DefaultValueFactory = _ => 1f };
 
     /// <summary>Adds the options to a command.</summary>
-    public void AddTo(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="clustering">False for commands that only featurise (no bootstrap, seed, model or silo connection).</param>
+    public void AddTo(Command command, bool clustering = true)
     {
-        command.Options.Add(_bootstrap);
-        command.Options.Add(_seed);
+        _missingSource.AcceptOnlyFromAmong("reweight", "zero");
         command.Options.Add(_imageWeight);
         command.Options.Add(_metadataWeight);
         command.Options.Add(_reportWeight);
         command.Options.Add(_missingSource);
-        _missingSource.AcceptOnlyFromAmong("reweight", "zero");
+        if (!clustering) return;
+        command.Options.Add(_bootstrap);
+        command.Options.Add(_seed);
         command.Options.Add(_connect);
         command.Options.Add(_model);
     }

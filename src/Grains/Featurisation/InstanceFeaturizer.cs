@@ -65,6 +65,16 @@ public sealed class InstanceFeaturizer : IDisposable
     /// </summary>
     public async Task<FeaturisedInstance> FeaturiseAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
     {
+        var features = await ExtractAsync(instance, reportVector, cancellationToken);
+        return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, features.Fused, features.Modality, features.Region);
+    }
+
+    /// <summary>
+    /// Featurises one instance and keeps every source's own vector (raw image embedding, metadata vector, report
+    /// embedding or null) besides the fused one. Throws <see cref="QuarantineException"/> as <see cref="FeaturiseAsync"/>.
+    /// </summary>
+    public async Task<InstanceFeatures> ExtractAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
+    {
         byte[] bytes;
         try
         {
@@ -86,7 +96,7 @@ public sealed class InstanceFeaturizer : IDisposable
         }
     }
 
-    private FeaturisedInstance Featurise(InstanceArrived instance, byte[] bytes, float[]? reportVector)
+    private InstanceFeatures Featurise(InstanceArrived instance, byte[] bytes, float[]? reportVector)
     {
         try
         {
@@ -103,8 +113,7 @@ public sealed class InstanceFeaturizer : IDisposable
             var imageVector = _image.Embed(image);
             var metadataVector = _metadata.Vectorize(dataset);
             var fused = FeatureFusion.Fuse(imageVector, metadataVector, reportVector ?? new float[_report.Dimension], _weights);
-            return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, fused,
-                LabelTags.Modality(dataset), LabelTags.Region(dataset));
+            return new InstanceFeatures(imageVector, metadataVector, reportVector, fused, LabelTags.Modality(dataset), LabelTags.Region(dataset));
         }
         catch (QuarantineException)
         {
