@@ -6,6 +6,7 @@ namespace RadiologyNet.Client.Commands;
 /// <summary>Options shared by the commands that run an annotation: bootstrap size, seed and fusion weights.</summary>
 public sealed class AnnotationCommandOptions
 {
+    private bool _clustering = true;
     private readonly Option<int> _bootstrap = new("--bootstrap") { Description = "Vectors collected before the model bootstraps; later ones stream", DefaultValueFactory = _ => 1000 };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 42 };
     private readonly Option<float> _imageWeight = new("--image-weight") { Description = "Weight of the pixel features in the fused vector", DefaultValueFactory = _ => 1f };
@@ -24,6 +25,7 @@ public sealed class AnnotationCommandOptions
     /// <param name="clustering">False for commands that only featurise (no bootstrap, seed, model or silo connection).</param>
     public void AddTo(Command command, bool clustering = true)
     {
+        _clustering = clustering;
         _missingSource.AcceptOnlyFromAmong("reweight", "zero");
         command.Options.Add(_imageWeight);
         command.Options.Add(_metadataWeight);
@@ -40,10 +42,13 @@ public sealed class AnnotationCommandOptions
     public AnnotationSettings Read(ParseResult parse, string folder, int clusters, string? reportsCsv)
     {
         if (clusters < 1) throw new ArgumentException("--clusters must be at least 1");
-        var bootstrap = parse.GetValue(_bootstrap);
+        var bootstrap = _clustering ? parse.GetValue(_bootstrap) : 1;
         if (bootstrap < 1) throw new ArgumentException("--bootstrap must be at least 1");
-        return new AnnotationSettings(folder, clusters, bootstrap, parse.GetValue(_seed), reportsCsv,
-            parse.GetValue(_imageWeight), parse.GetValue(_metadataWeight), parse.GetValue(_reportWeight), parse.GetValue(_model)!,
-            parse.GetValue(_missingSource) == "zero" ? "Zero" : "Reweight", parse.GetValue(_connect));
+        var missingSource = parse.GetValue(_missingSource) == "zero" ? "Zero" : "Reweight";
+        var fusionOnly = new AnnotationSettings(folder, clusters, bootstrap, ReportsCsv: reportsCsv, ImageWeight: parse.GetValue(_imageWeight),
+            MetadataWeight: parse.GetValue(_metadataWeight), ReportWeight: parse.GetValue(_reportWeight), MissingSource: missingSource);
+        return _clustering
+            ? fusionOnly with { Seed = parse.GetValue(_seed), ModelName = parse.GetValue(_model)!, GatewayPort = parse.GetValue(_connect) }
+            : fusionOnly;
     }
 }
