@@ -96,12 +96,7 @@ public class RealFileTests(ITestOutputHelper output)
     // DICOMDIR without meeting one out of place (not yet analysed which of the two is right).
     private static readonly string[] KnownReadButPydicomRejects = ["dicom/fo-dicom-testdata/Tests/FO-DICOM.Tests/Test Data/DIRW0007"];
 
-    private static readonly string[] KnownPixelFailures =
-    [
-        // Segmented palette colour LUTs (0028,1221..1223) are not decoded yet; stored values match.
-        "dicom/pydicom-data/data_store/data/gdcm-US-ALOKA-16.dcm",
-        "dicom/pydicom-data/data_store/data/gdcm-US-ALOKA-16_big.dcm",
-    ];
+    private static readonly string[] KnownPixelFailures = [];
 
     /// <summary>SHA-256 of the values written as little-endian numpy <paramref name="dtype"/>, as index.csv's frame0_sha256.</summary>
     internal static string Sha256(double[] values, string dtype)
