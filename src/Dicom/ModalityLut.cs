@@ -2,15 +2,31 @@ using System.Globalization;
 
 namespace RadiologyNet.Dicom;
 
-/// <summary>Modality LUT as Rescale Slope/Intercept (PS3.3 C.11.1): output = stored × slope + intercept.</summary>
+/// <summary>
+/// Modality LUT (PS3.3 C.11.1): either Rescale Slope/Intercept (output = stored × slope + intercept) or, when the
+/// Modality LUT Sequence (0028,3000) has a usable first item, that lookup table (which then takes precedence).
+/// </summary>
 public readonly record struct ModalityLut(double Slope, double Intercept)
 {
+    /// <summary>Modality LUT Sequence (0028,3000).</summary>
+    public static readonly DicomTag ModalityLutSequence = new(0x0028, 0x3000);
+
+    /// <summary>The table of the Modality LUT Sequence, or null for a linear rescale.</summary>
+    public LookupTable? Table { get; init; }
+
     /// <summary>The identity transform (no rescale).</summary>
     public static ModalityLut Identity => new(1, 0);
 
-    /// <summary>From RescaleSlope/RescaleIntercept; missing, unparsable or zero slope means 1, missing intercept 0.</summary>
+    /// <summary>
+    /// From the Modality LUT Sequence's first item when usable (its first-mapped value signed when PixelRepresentation
+    /// is 1 or the descriptor is SS), else RescaleSlope/RescaleIntercept: missing, unparsable or zero slope means 1,
+    /// missing intercept 0.
+    /// </summary>
     public static ModalityLut From(DicomDataset ds)
     {
+        if (ds.GetSequence(ModalityLutSequence) is [var item, ..]
+            && LookupTable.FromItem(item, ds.GetInt(DicomTags.PixelRepresentation) == 1) is { } table)
+            return Identity with { Table = table };
         var slope = FirstNumber(ds, DicomTags.RescaleSlope) ?? 1;
         var intercept = FirstNumber(ds, DicomTags.RescaleIntercept) ?? 0;
         return new ModalityLut(slope == 0 ? 1 : slope, intercept);
@@ -19,6 +35,11 @@ public readonly record struct ModalityLut(double Slope, double Intercept)
     /// <summary>Applies the transform in place.</summary>
     public void Apply(Span<double> values)
     {
+        if (Table is { } table)
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = table.Map(values[i]);
+            return;
+        }
         if (Slope == 1 && Intercept == 0) return;
         for (var i = 0; i < values.Length; i++) values[i] = values[i] * Slope + Intercept;
     }

@@ -5,8 +5,11 @@ public static class PixelPipeline
 {
     /// <summary>Renders frame <paramref name="frameIndex"/> (null = middle frame) of the dataset, read with the given transfer syntax.</summary>
     /// <remarks>
-    /// Greyscale: rescale, then the file's first window (linear) or else the frame's min..max; MONOCHROME1 or
-    /// Presentation LUT Shape INVERSE inverts so that bright always means dense. RGB/YBR_FULL: samples / (2^BitsStored − 1).
+    /// Greyscale: the Modality LUT (Modality LUT Sequence, else rescale), then the VOI: the file's first window with its
+    /// VOI LUT Function (LINEAR, LINEAR_EXACT, SIGMOID), else the VOI LUT Sequence's first table, else
+    /// <see cref="AutoWindow"/> (0.5–99.5 percentile of the frame); MONOCHROME1 or Presentation LUT Shape INVERSE inverts
+    /// so that bright always means dense. PALETTE COLOR through its (possibly segmented) LUTs. RGB, YBR_FULL(_422),
+    /// YBR_ICT and YBR_RCT: converted to RGB (<see cref="YbrConversion"/>), then samples / (2^BitsStored − 1).
     /// Throws <see cref="DicomFormatException"/> (or <see cref="UnsupportedTransferSyntaxException"/>) only.
     /// </remarks>
     public static FloatImage Render(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null) =>
@@ -50,10 +53,13 @@ public static class PixelPipeline
             if (!m.IsMonochrome)
                 throw new DicomFormatException($"photometric interpretation {m.PhotometricInterpretation} is not supported for rendering yet");
             ModalityLut.From(ds).Apply(values);
-            if (VoiWindow.From(ds) is { } window)
-                for (var i = 0; i < values.Length; i++) output[i] = window.Map(values[i]);
-            else
-                VoiWindow.MinMax(values, output);
+            var window = VoiWindow.From(ds);
+            var lut = window is null ? VoiLut.From(ds) : null;
+            if (window is null && lut is null) window = AutoWindow.From(values); // null for a flat frame, which stays 0
+            if (lut is not null)
+                for (var i = 0; i < values.Length; i++) output[i] = VoiLut.Map(lut, values[i]);
+            else if (window is { } w)
+                for (var i = 0; i < values.Length; i++) output[i] = w.Map(values[i]);
             var invert = m.PhotometricInterpretation == "MONOCHROME1"
                 || string.Equals(ds.GetString(DicomTags.PresentationLUTShape), "INVERSE", StringComparison.Ordinal);
             if (invert)
@@ -66,14 +72,24 @@ public static class PixelPipeline
             case "RGB":
                 for (var i = 0; i < values.Length; i++) output[i] = (float)Math.Clamp(values[i] / max, 0, 1);
                 break;
-            case "YBR_FULL" or "YBR_FULL_422":
+            case "YBR_FULL" or "YBR_FULL_422" or "YBR_ICT":
                 var half = (max + 1) / 2;
                 for (var i = 0; i < values.Length; i += 3)
                 {
-                    double y = values[i], cb = values[i + 1] - half, cr = values[i + 2] - half;
-                    output[i] = (float)Math.Clamp((y + 1.402 * cr) / max, 0, 1);
-                    output[i + 1] = (float)Math.Clamp((y - 0.344136 * cb - 0.714136 * cr) / max, 0, 1);
-                    output[i + 2] = (float)Math.Clamp((y + 1.772 * cb) / max, 0, 1);
+                    var (r, g, b) = YbrConversion.IctToRgb(values[i], values[i + 1], values[i + 2], half);
+                    output[i] = (float)Math.Clamp(r / max, 0, 1);
+                    output[i + 1] = (float)Math.Clamp(g / max, 0, 1);
+                    output[i + 2] = (float)Math.Clamp(b / max, 0, 1);
+                }
+                break;
+            case "YBR_RCT":
+                var halfInt = 1 << (m.BitsStored - 1);
+                for (var i = 0; i < values.Length; i += 3)
+                {
+                    var (r, g, b) = YbrConversion.RctToRgb((int)values[i], (int)values[i + 1], (int)values[i + 2], halfInt);
+                    output[i] = (float)Math.Clamp(r / max, 0, 1);
+                    output[i + 1] = (float)Math.Clamp(g / max, 0, 1);
+                    output[i + 2] = (float)Math.Clamp(b / max, 0, 1);
                 }
                 break;
             default:
