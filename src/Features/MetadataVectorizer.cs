@@ -16,8 +16,22 @@ public sealed class MetadataVectorizerOptions
     /// <summary>Buckets for hashed description tokens (and for BodyPartExamined tokens when label tags are included).</summary>
     public int HashBuckets { get; set; } = 32;
 
-    /// <summary>Numeric scaling; null = <see cref="FixedRangeScaler"/>. The seam for running (Welford) statistics.</summary>
+    /// <summary>Numeric scaling when <see cref="Scaler"/> is null: "Welford" (running statistics, the default) or "FixedRange".</summary>
+    public string Scaling { get; set; } = "Welford";
+
+    /// <summary>Observations per column after which the Welford statistics freeze.</summary>
+    public long WelfordFreezeAfter { get; set; } = 10_000;
+
+    /// <summary>An explicit scaler; overrides <see cref="Scaling"/>.</summary>
     public IMetadataScaler? Scaler { get; set; }
+
+    /// <summary>The scaler these options describe.</summary>
+    public IMetadataScaler CreateScaler() => Scaler ?? Scaling switch
+    {
+        "Welford" => new WelfordScaler(WelfordFreezeAfter),
+        "FixedRange" => FixedRangeScaler.Instance,
+        _ => throw new ArgumentException($"Metadata:Scaling must be Welford or FixedRange, not '{Scaling}'"),
+    };
 
     internal void Validate()
     {
@@ -177,7 +191,7 @@ public sealed class MetadataVectorizer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _scaler = options.Scaler ?? FixedRangeScaler.Instance;
+        _scaler = options.CreateScaler();
         _blocks = options.IncludeLabelTags ? [ModalityBlock, .. CommonBlocks] : CommonBlocks;
         _readable = [.. AllowedTags.Where(t => options.IncludeLabelTags || !LabelTags.Contains(t))];
 

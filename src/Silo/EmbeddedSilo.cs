@@ -18,11 +18,15 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The silo's services (featuriser, options).</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a silo on free loopback ports with the given configuration (same keys as the standalone silo).</summary>
+    /// <summary>
+    /// Starts a silo on free loopback ports with the given configuration (same keys as the standalone silo);
+    /// RADNET_-prefixed environment variables (e.g. RADNET_Metadata__Scaling) fill in what the settings leave out.
+    /// </summary>
     public static async Task<EmbeddedSilo> StartAsync(IReadOnlyDictionary<string, string?> settings, LogLevel logLevel = LogLevel.Warning,
         CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables("RADNET_");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -31,7 +31,7 @@ public static class FeatureServices
         {
             var annotation = sp.GetRequiredService<IOptions<AnnotationOptions>>().Value;
             var archive = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-            return ReportLibrary.Load(annotation.ReportsCsv, annotation.ReportSidecarFolder ?? archive.Folder);
+            return ReportLibrary.Load(annotation.ReportsCsv, annotation.ReportSidecarFolder ?? archive.Folder, archive.Folder);
         });
         services.AddSingleton<InstanceFeaturizer>();
         services.AddHostedService<FeatureWarmup>();

@@ -93,7 +93,7 @@ public sealed class MetadataVectorizerTests
     [Fact]
     public void Exact_columns_for_a_hand_made_dataset()
     {
-        var v = new MetadataVectorizer(new MetadataVectorizerOptions());
+        var v = new MetadataVectorizer(new MetadataVectorizerOptions { Scaling = "FixedRange" });
         var x = v.Vectorize(CtHead());
         var names = v.ColumnNames.ToList();
         Assert.Equal(v.Dimension, x.Length);
@@ -169,7 +169,7 @@ public sealed class MetadataVectorizerTests
         ds.AddDecimals(DicomTags.KVP, 500);
         ds.AddDecimals(DicomTags.MagneticFieldStrength, 15000); // gauss instead of tesla: clamped
         ds.AddString(DicomTags.ContrastBolusAgent, DicomVR.LO, "Omnipaque");
-        var v = new MetadataVectorizer(new MetadataVectorizerOptions());
+        var v = new MetadataVectorizer(new MetadataVectorizerOptions { Scaling = "FixedRange" });
         var x = v.Vectorize(ds);
         var names = v.ColumnNames.ToList();
         float Col(string n) => x[names.IndexOf(n)];

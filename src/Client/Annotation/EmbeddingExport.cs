@@ -30,7 +30,7 @@ public static class EmbeddingExport
         var scanned = ArchiveScanner.Scan(folder, out _);
         var accepted = scanned.Where(f => f.Accepted).ToList();
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SiloSettings.For(settings, folder)).Build();
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables("RADNET_").AddInMemoryCollection(SiloSettings.For(settings, folder)).Build();
         await using var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddRadiologyNetFeatures(configuration)
