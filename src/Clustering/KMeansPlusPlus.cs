@@ -52,7 +52,7 @@ public static class KMeansPlusPlus
             for (int t = 0; t < trials; t++)
             {
                 double r = rng.NextDouble() * potential;
-                int id = LowerBound(cumulative, r); // numpy searchsorted(side='left')
+                int id = SortedSearch.LowerBound(cumulative, r); // numpy searchsorted(side='left')
                 candidateIds[t] = Math.Min(id, n - 1);
             }
 
@@ -80,16 +80,5 @@ public static class KMeansPlusPlus
             (closest, bestCandidate) = (bestCandidate, closest);
         }
         return indices;
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }

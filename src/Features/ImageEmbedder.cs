@@ -198,14 +198,7 @@ public sealed class ImageEmbedder : IDisposable
 
         public Worker(byte[] model, ImageEmbedderOptions options)
         {
-            using var so = new SessionOptions
-            {
-                IntraOpNumThreads = options.IntraOpThreads,
-                InterOpNumThreads = 1,
-                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            };
-            _session = new InferenceSession(model, so);
+            _session = OrtSessions.Create(model, options.IntraOpThreads);
             try
             {
                 if (!_session.InputMetadata.TryGetValue(options.InputName, out var inMeta))

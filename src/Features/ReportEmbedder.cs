@@ -152,14 +152,7 @@ public sealed class ReportEmbedder : IDisposable
 
         public Worker(byte[] model, ReportEmbedderOptions options)
         {
-            using var so = new SessionOptions
-            {
-                IntraOpNumThreads = options.IntraOpThreads,
-                InterOpNumThreads = 1,
-                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            };
-            _session = new InferenceSession(model, so);
+            _session = OrtSessions.Create(model, options.IntraOpThreads);
             try
             {
                 var inputs = _session.InputMetadata;

@@ -40,7 +40,7 @@ public static class KMedoidsPlusPlus
             int bestId = -1;
             for (int t = 0; t < trials; t++)
             {
-                int id = potential > 0 ? Math.Min(LowerBound(cumulative, rng.NextDouble() * potential), n - 1) : -1;
+                int id = potential > 0 ? Math.Min(SortedSearch.LowerBound(cumulative, rng.NextDouble() * potential), n - 1) : -1;
                 if (id < 0 || isMedoid[id]) id = RandomNonMedoid(isMedoid, rng);
                 double pot = 0;
                 for (int i = 0; i < n; i++)
@@ -72,16 +72,5 @@ public static class KMedoidsPlusPlus
         for (int i = 0; i < isMedoid.Length; i++)
             if (!isMedoid[i] && r-- == 0) return i;
         throw new InvalidOperationException("No object left to choose.");
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }
