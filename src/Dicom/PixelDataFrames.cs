@@ -30,7 +30,7 @@ internal static class PixelDataFrames
         if (element.IsEncapsulated)
         {
             var codec = Codecs.PixelCodecRegistry.Default.Get(ts);
-            var fragment = FrameFragment(element.Fragments!, m.NumberOfFrames, frame);
+            var fragment = FrameFragment(element.Fragments!, m.NumberOfFrames, frame, ExtendedOffsets(ds));
             var decoded = codec.Decode(fragment, m, ts, frame);
             return (decoded.Bytes, m with { PhotometricInterpretation = decoded.PhotometricInterpretation, PlanarConfiguration = decoded.PlanarConfiguration });
         }
@@ -68,11 +68,32 @@ internal static class PixelDataFrames
         return result;
     }
 
-    /// <summary>The bytes of one frame of encapsulated data: by Basic Offset Table, one fragment per frame, or all fragments for one frame.</summary>
-    public static ReadOnlyMemory<byte> FrameFragment(IReadOnlyList<ReadOnlyMemory<byte>> fragments, int frames, int frame)
+    /// <summary>The Extended Offset Table (7FE0,0001), 64-bit offsets per frame (PS3.5 A.4), or null when absent or malformed.</summary>
+    private static ulong[]? ExtendedOffsets(DicomDataset ds)
+    {
+        var element = ds[new DicomTag(0x7FE0, 0x0001)];
+        if (element is null || element.Value.Length == 0 || element.Value.Length % 8 != 0) return null;
+        var span = element.Value.Span;
+        var offsets = new ulong[span.Length / 8];
+        for (var i = 0; i < offsets.Length; i++) offsets[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(span[(8 * i)..]);
+        return offsets;
+    }
+
+    /// <summary>
+    /// The bytes of one frame of encapsulated data: by the Extended Offset Table when given (it takes the place of an
+    /// empty Basic Offset Table), by the Basic Offset Table, one fragment per frame, or all fragments for one frame.
+    /// </summary>
+    public static ReadOnlyMemory<byte> FrameFragment(IReadOnlyList<ReadOnlyMemory<byte>> fragments, int frames, int frame, ulong[]? extendedOffsets = null)
     {
         if (fragments.Count < 2) throw new DicomFormatException("encapsulated Pixel Data has no fragments");
         var bot = fragments[0].Span;
+        if (extendedOffsets is not null && bot.Length == 0 && extendedOffsets.Length == frames)
+        {
+            var start = extendedOffsets[frame];
+            var end = frame + 1 < frames ? extendedOffsets[frame + 1] : ulong.MaxValue;
+            if (start > end) throw new DicomFormatException($"Extended Offset Table entries of frames {frame} and {frame + 1} are not ascending");
+            return Concatenate(fragments, start, end, frame);
+        }
         if (bot.Length >= 4 * frames && frames > 1)
         {
             var start = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bot[(4 * frame)..]);
@@ -117,22 +138,24 @@ internal static class PixelDataFrames
         return joined;
     }
 
-    private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> fragments, uint start, uint end, int frame)
+    private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> fragments, ulong start, ulong end, int frame)
     {
         // Offsets count from the first byte of the first fragment's item tag (8-byte item headers included).
-        long offset = 0;
+        ulong offset = 0;
         var parts = new List<ReadOnlyMemory<byte>>();
         var total = 0;
         for (var i = 1; i < fragments.Count; i++)
         {
             if (offset >= start && offset < end)
             {
+                if (parts.Count == 0 && offset != start)
+                    throw new DicomFormatException($"offset table entry {start} for frame {frame} is not at a fragment boundary");
                 parts.Add(fragments[i]);
                 total += fragments[i].Length;
             }
-            offset += 8 + fragments[i].Length;
+            offset += 8 + (ulong)fragments[i].Length;
         }
-        if (parts.Count == 0) throw new DicomFormatException($"Basic Offset Table entry {start} for frame {frame} matches no fragment");
+        if (parts.Count == 0) throw new DicomFormatException($"offset table entry {start} for frame {frame} matches no fragment");
         if (parts.Count == 1) return parts[0];
         var joined = new byte[total];
         var o = 0;
