@@ -41,9 +41,27 @@ public static class PixelPipeline
         return (m, new PixelValues(m.Columns, m.Rows, m.SamplesPerPixel, values));
     }
 
+    /// <summary>
+    /// <see cref="Render"/> and <see cref="StoredValues"/> (with BitsStored applied) of the same frame from one decode,
+    /// for callers that need both (e.g. the drop rules, which judge stored values).
+    /// </summary>
+    public static (FloatImage Image, PixelValues Stored) RenderWithStoredValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null) =>
+        Guard(() =>
+        {
+            var (m, stored) = Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored: true);
+            var copy = new PixelValues(stored.Width, stored.Height, stored.Channels, (double[])stored.Values.Clone());
+            return (RenderFrom(dataset, m, stored), copy);
+        });
+
     private static FloatImage RenderCore(DicomDataset ds, string ts, int? frameIndex)
     {
         var (m, stored) = Stored(ds, ts, frameIndex, applyBitsStored: true);
+        return RenderFrom(ds, m, stored);
+    }
+
+    /// <summary>Renders decoded stored values; overwrites <paramref name="stored"/>'s values with modality values.</summary>
+    private static FloatImage RenderFrom(DicomDataset ds, ImagePixelModule m, PixelValues stored)
+    {
         var values = stored.Values;
         var output = new float[values.Length];
         if (m.SamplesPerPixel == 1 && m.PhotometricInterpretation == "PALETTE COLOR")

@@ -107,8 +107,8 @@ public sealed class InstanceFeaturizer : IDisposable
                 throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event");
             if (!dataset.Contains(DicomTags.PixelData))
                 throw new QuarantineException("no pixel data (not an image instance)");
-            var image = PixelPipeline.Render(dataset, file.TransferSyntaxUid);
-            if (ImageDropRules.Check(PixelPipeline.StoredValues(dataset, file.TransferSyntaxUid), image, _dropRules) is { } rule)
+            var (image, stored) = PixelPipeline.RenderWithStoredValues(dataset, file.TransferSyntaxUid);
+            if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
                 throw new QuarantineException($"not featurisable: {rule}");
             var imageVector = _image.Embed(image);
             var metadataVector = _metadata.Vectorize(dataset);
