@@ -14,6 +14,9 @@ public static class ArchiveScanner
         ".csv", ".txt", ".md", ".json", ".xml", ".html", ".png", ".jpg", ".jpeg", ".pdf", ".zip", ".gz", ".npy", ".py", ".r",
     };
 
+    // The scan needs only the UIDs; the pixel data is parsed by the featuriser.
+    private static readonly DicomReaderOptions HeaderOnly = DicomReaderOptions.Default with { StopBeforePixelData = true };
+
     /// <summary>Scans the folder; files come back in ordinal path order so runs repeat.</summary>
     public static IReadOnlyList<ScannedFile> Scan(string folder, out int skipped)
     {
@@ -55,7 +58,7 @@ public static class ArchiveScanner
     {
         try
         {
-            var dataset = DicomReader.ReadFile(path).Dataset;
+            var dataset = DicomReader.Read(File.ReadAllBytes(path), HeaderOnly).Dataset;
             var study = dataset.GetString(DicomTags.StudyInstanceUID);
             var series = dataset.GetString(DicomTags.SeriesInstanceUID);
             var sop = dataset.GetString(DicomTags.SOPInstanceUID);
