@@ -12,6 +12,10 @@ var root = new RootCommand("radnet: unsupervised annotation of radiology image a
     ClusterCommand.Create(),
     MetricsCommand.Create(),
     EmbedCommand.Create(),
+    IngestCommand.Create(),
+    StatusCommand.Create(),
+    RefineCommand.Create(),
+    ExportCommand.Create(),
 };
 
 try

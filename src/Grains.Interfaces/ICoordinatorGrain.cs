@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace RadiologyNet.Grains;
 
 /// <summary>
@@ -13,14 +15,9 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Takes featurised instances; returns their assignments, or none while the model is still bootstrapping.</summary>
     Task<IReadOnlyList<Assignment>> Submit(IReadOnlyList<FeaturisedInstance> instances);
 
-    /// <summary>Counts an instance that was quarantined (it will never be submitted); the reason is PHI-free.</summary>
-    Task ReportQuarantined(string sopInstanceUid, string reason);
-
     /// <summary>Every quarantined instance reported so far, with its reason.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined();
-
-    /// <summary>Counts a duplicate delivery of an instance already known.</summary>
-    Task ReportDuplicate(string sopInstanceUid);
 
     /// <summary>Bootstraps now on whatever was collected (end of a small archive); no-op once streaming.</summary>
     Task Flush();
@@ -28,7 +25,32 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Reassigns every stored vector to the current centroids and tells the study grains.</summary>
     Task<int> Reassign();
 
+    /// <summary>
+    /// A k-medoids refinement pass: a stratified sample from the shards, FasterPAM (Manhattan) on it, the medoids
+    /// matched to the previous clusters (Hungarian) so ids stay stable, every shard reassigned, cluster grains reset.
+    /// </summary>
+    Task<RefinementResult> Refine();
+
+    /// <summary>
+    /// Starts <see cref="Refine"/> in the background and returns at once: a pass over a large archive outlives any call
+    /// timeout. Poll <see cref="GetLastRefinement"/> (its version grows) and <see cref="GetLastRefinementError"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task StartRefinement();
+
+    /// <summary>Why the last refinement pass failed, or null when it succeeded or none ran.</summary>
+    [AlwaysInterleave]
+    Task<string?> GetLastRefinementError();
+
+    /// <summary>The last refinement pass, or null when none ran.</summary>
+    [AlwaysInterleave]
+    Task<RefinementResult?> GetLastRefinement();
+
+    /// <summary>Agreement of the clusters with Modality and with the normalised region, from the cluster grains' histograms.</summary>
+    Task<IReadOnlyList<LabelEvaluation>> EvaluateLabels();
+
     /// <summary>Phase and accounting.</summary>
+    [AlwaysInterleave]
     Task<ModelStatus> GetStatus();
 
     /// <summary>Per-cluster summaries.</summary>

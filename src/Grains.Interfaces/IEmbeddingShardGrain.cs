@@ -1,17 +1,40 @@
 namespace RadiologyNet.Grains;
 
 /// <summary>
-/// A fixed hash range of featurised instances of one model (key: <c>{model}/{shard}</c>), stored contiguously;
-/// the unit of data-parallel work for bootstrap, reassignment and evaluation.
+/// A fixed hash range of one model's instances (key: <c>{model}/{shard}</c>): the featurised vectors, stored
+/// contiguously and persisted, and the quarantined ones with their reasons. It is the record of which instances
+/// have settled (so a duplicate delivery is recognised) and the unit of data-parallel work for bootstrap,
+/// reassignment, refinement and evaluation.
 /// </summary>
 public interface IEmbeddingShardGrain : IGrainWithStringKey
 {
-    /// <summary>Adds or replaces instances (by SOPInstanceUID).</summary>
+    /// <summary>Adds or replaces instances (by SOPInstanceUID); returns once they are persisted.</summary>
     Task Add(IReadOnlyList<FeaturisedInstance> instances);
+
+    /// <summary>Records a quarantined instance with its PHI-free reason; returns once persisted.</summary>
+    Task AddQuarantined(string sopInstanceUid, string reason);
+
+    /// <summary>Of the given SOPInstanceUIDs, those this shard has no settled record of (neither a vector nor a quarantine).</summary>
+    Task<IReadOnlyList<string>> Unsettled(IReadOnlyList<string> sopInstanceUids);
+
+    /// <summary>Counts a repeat delivery of an instance this shard has settled (no write; counted for the accounting).</summary>
+    Task CountDuplicate();
+
+    /// <summary>How many vectors and quarantined instances the shard holds.</summary>
+    Task<ShardCounts> GetCounts();
+
+    /// <summary>Every quarantined instance with its reason.</summary>
+    Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined();
 
     /// <summary>All instances held.</summary>
     Task<IReadOnlyList<FeaturisedInstance>> GetAll();
 
-    /// <summary>Assigns every held vector to its nearest centroid (k×d row-major) and returns the assignments.</summary>
-    Task<ShardReassignment> Reassign(float[] centroids, int clusters, int version);
+    /// <summary>A seeded uniform sample without replacement of up to <paramref name="count"/> instances.</summary>
+    Task<IReadOnlyList<FeaturisedInstance>> Sample(int count, int seed);
+
+    /// <summary>
+    /// Assigns every held vector to its nearest centre (k×d row-major) under the metric and returns the assignments
+    /// with per-cluster counts, total deviation and vector sums.
+    /// </summary>
+    Task<ShardReassignment> Reassign(float[] centres, int clusters, CentreMetric metric, int version);
 }

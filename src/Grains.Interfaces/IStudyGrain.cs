@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace RadiologyNet.Grains;
 
 /// <summary>
@@ -9,9 +11,11 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <summary>Featurises one instance; a repeat of a known SOPInstanceUID changes nothing.</summary>
     Task Process(InstanceArrived instance);
 
-    /// <summary>Records clusters decided later (at bootstrap or on reassignment).</summary>
+    /// <summary>Records clusters decided later (at bootstrap or on reassignment); interleaves with <see cref="Process"/>.</summary>
+    [AlwaysInterleave]
     Task ApplyAssignments(IReadOnlyList<Assignment> assignments);
 
     /// <summary>Every instance of the study seen so far.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<InstanceRecord>> GetInstances();
 }

@@ -14,6 +14,24 @@ public sealed class AnnotationOptions
     /// <summary>Number of embedding shards per model.</summary>
     public int Shards { get; set; } = 8;
 
+    /// <summary>Milliseconds a shard waits to batch concurrent additions into one storage write (group commit).</summary>
+    public int ShardCommitMilliseconds { get; set; } = 50;
+
+    /// <summary>k used when no client configured the model (distributed ingest).</summary>
+    public int Clusters { get; set; } = 50;
+
+    /// <summary>Vectors collected before the model bootstraps, when no client configured it.</summary>
+    public int BootstrapSize { get; set; } = 500;
+
+    /// <summary>Seed of every random choice, when no client configured the model.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Run a k-medoids refinement pass after this many newly assigned instances; 0 only on demand.</summary>
+    public int RefineEvery { get; set; }
+
+    /// <summary>Size of the stratified sample a refinement pass runs FasterPAM on.</summary>
+    public int RefineSampleSize { get; set; } = 2000;
+
     /// <summary>Featurisations run at once in this silo (decode + embed); 0 means one per core.</summary>
     public int MaxConcurrentFeaturisations { get; set; }
 
@@ -44,6 +62,9 @@ public sealed class AnnotationOptions
         if (string.IsNullOrWhiteSpace(ModelName)) throw new ArgumentException("Annotation:ModelName must not be empty");
         if (Shards is < 1 or > 4096) throw new ArgumentException($"Annotation:Shards must be 1..4096, not {Shards}");
         if (MaxConcurrentFeaturisations < 0) throw new ArgumentException("Annotation:MaxConcurrentFeaturisations must be >= 0");
+        if (ShardCommitMilliseconds < 0) throw new ArgumentException("Annotation:ShardCommitMilliseconds must be >= 0");
+        if (Clusters < 1 || BootstrapSize < 1) throw new ArgumentException("Annotation:Clusters and Annotation:BootstrapSize must be >= 1");
+        if (RefineEvery < 0 || RefineSampleSize < 2) throw new ArgumentException("Annotation:RefineEvery must be >= 0 and RefineSampleSize >= 2");
         if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");
     }
 }

@@ -1,127 +1,227 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
 using RadiologyNet.Features;
 using RadiologyNet.Grains.Featurisation;
+using RadiologyNet.Grains.Refinement;
 
 namespace RadiologyNet.Grains;
 
 /// <summary>
-/// A model's lifecycle: collects until <see cref="ModelSettings.BootstrapSize"/> vectors have arrived, bootstraps
-/// with k-means++ and Lloyd over the shards, then assigns streamed vectors to the nearest centroid and sends
-/// each cluster grain one batched update per call. Keeps the accounting of every instance.
+/// A model's lifecycle: collects until <see cref="ModelSettings.BootstrapSize"/> vectors are in the shards, bootstraps
+/// with k-means++ and Lloyd over them, then assigns streamed vectors to the nearest centre and sends each cluster
+/// grain one batched update per call; refines with k-medoids on demand or every N instances. Its phase and version
+/// are persisted; the centres live in the cluster grains and the accounting in the shards, so a coordinator that
+/// re-activates on another silo picks up where it was.
 /// </summary>
 public sealed class CoordinatorGrain(
+    [PersistentState("coordinator", StorageNames.Grains)] IPersistentState<CoordinatorState> state,
     IServiceProvider services,
     IOptions<AnnotationOptions> options,
     ILogger<CoordinatorGrain> logger) : Grain, ICoordinatorGrain
 {
-    private const string Collecting = "collecting";
-    private const string Streaming = "streaming";
-
     private readonly AnnotationOptions _options = options.Value;
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, string>> _quarantined = [];
-    private ModelSettings? _settings;
-    private string _phase = Collecting;
-    private int _version;
-    private int _k;
-    private int _d;
     private float[] _centroids = [];
-    private long _annotated;
-    private long _duplicates;
+    private long _collected;
+    private long _sinceRefinement;
+    private string? _refinementError;
 
+    private CoordinatorState State => state.State;
     private string Model => this.GetPrimaryKeyString();
+    private ModelSettings Settings => State.Settings ?? new ModelSettings(_options.Clusters, _options.BootstrapSize, _options.Seed);
+    private int K => State.Clusters;
+    private int D => State.Dimensions;
 
     /// <inheritdoc />
-    public Task Configure(ModelSettings settings)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Streaming)
+        {
+            var centres = await Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).GetCentroid()));
+            _centroids = centres.SelectMany(c => c).ToArray();
+            if (_centroids.Length != K * D) throw new InvalidOperationException($"model '{Model}': cluster grains hold {_centroids.Length} values, not {K}×{D}");
+        }
+        else
+        {
+            _collected = (await Counts()).Vectors;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Configure(ModelSettings settings)
     {
         if (settings.Clusters < 1) throw new ArgumentException("k must be at least 1");
         if (settings.BootstrapSize < 1) throw new ArgumentException("the bootstrap size must be at least 1");
-        if (_phase == Streaming && _settings != settings)
-            throw new InvalidOperationException($"model '{Model}' is already streaming with {_settings}");
-        _settings = settings;
-        return Task.CompletedTask;
+        if (State.Settings == settings) return;
+        if (State.Streaming)
+            throw new InvalidOperationException($"model '{Model}' is already streaming with {State.Settings ?? Settings}");
+        State.Settings = settings;
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Assignment>> Submit(IReadOnlyList<FeaturisedInstance> instances)
     {
-        var settings = _settings ?? throw new InvalidOperationException($"model '{Model}' is not configured");
-        if (_phase == Streaming) return await AssignOnline(instances);
+        if (State.Streaming)
+        {
+            var online = await AssignOnline(instances);
+            _sinceRefinement += instances.Count;
+            if (_options.RefineEvery > 0 && _sinceRefinement >= _options.RefineEvery)
+            {
+                _sinceRefinement = 0;
+                RefineInBackground().Ignore();
+            }
+            return online;
+        }
 
-        foreach (var instance in instances) _pending.Add(instance.SopInstanceUid);
-        if (_pending.Count < settings.BootstrapSize) return [];
+        _collected += instances.Count;
+        if (_collected < Settings.BootstrapSize) return [];
+        _collected = (await Counts()).Vectors;
+        if (_collected < Settings.BootstrapSize) return [];
 
         var assignments = await Bootstrap();
         var mine = instances.Select(i => i.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
+        // The other studies may be waiting on this grain right now: tell them without awaiting, or they would deadlock.
         NotifyStudies(assignments.Where(a => !mine.Contains(a.Assignment.SopInstanceUid))).Ignore();
         return assignments.Where(a => mine.Contains(a.Assignment.SopInstanceUid)).Select(a => a.Assignment).ToList();
     }
 
     /// <inheritdoc />
-    public Task ReportQuarantined(string sopInstanceUid, string reason)
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined()
     {
-        _quarantined.Add(new(sopInstanceUid, reason));
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined() =>
-        Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(_quarantined.ToList());
-
-    /// <inheritdoc />
-    public Task ReportDuplicate(string sopInstanceUid)
-    {
-        _duplicates++;
-        return Task.CompletedTask;
+        var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetQuarantined()));
+        return shards.SelectMany(s => s).OrderBy(q => q.Key, StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
     public async Task Flush()
     {
-        if (_phase == Streaming || _pending.Count == 0) return;
-        var assignments = await Bootstrap();
-        await NotifyStudies(assignments);
+        if (State.Streaming || (await Counts()).Vectors == 0) return;
+        await NotifyStudies(await Bootstrap());
     }
 
     /// <inheritdoc />
     public async Task<int> Reassign()
     {
-        if (_phase != Streaming) return 0;
-        _version++;
-        var passes = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s =>
-            Shard(s).Reassign(_centroids, _k, _version)));
-        var all = passes.SelectMany(p => p.Assignments.Select((a, i) => (Assignment: a, Study: p.Studies[i], Modality: p.Modalities[i], Region: p.Regions[i])))
-            .ToList();
-        await Task.WhenAll(all.GroupBy(a => a.Assignment.Cluster).Select(g => Cluster(g.Key).Reset(
-            _centroids.AsSpan(g.Key * _d, _d).ToArray(), g.Count(), g.Select(x => x.Modality).ToArray(), g.Select(x => x.Region).ToArray(), _version)));
-        await NotifyStudies(all.Select(a => (a.Assignment, a.Study)));
-        return all.Count;
+        if (!State.Streaming) return 0;
+        State.Version++;
+        var passes = await ReassignShards(_centroids, State.Metric);
+        await ResetClusters(_centroids, passes);
+        await state.WriteStateAsync();
+        await NotifyStudies(Flatten(passes));
+        return passes.Sum(p => p.Assignments.Length);
     }
 
     /// <inheritdoc />
-    public Task<ModelStatus> GetStatus() => Task.FromResult(new ModelStatus(
-        _phase, _version, _k, _annotated, _pending.Count, _quarantined.Count, _duplicates));
+    public Task StartRefinement()
+    {
+        _refinementError = null;
+        RefineInBackground().Ignore();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetLastRefinementError() => Task.FromResult(_refinementError);
+
+    private async Task RefineInBackground()
+    {
+        try
+        {
+            await this.AsReference<ICoordinatorGrain>().Refine();
+        }
+        catch (TimeoutException)
+        {
+            // The pass outlived the call timeout; it is still running and publishes its result when done.
+        }
+        catch (Exception e)
+        {
+            _refinementError = e.Message;
+            logger.LogWarning("Refinement of model {Model} failed: {Error}", Model, e.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RefinementResult> Refine()
+    {
+        if (!State.Streaming) await Flush();
+        if (!State.Streaming) throw new InvalidOperationException($"model '{Model}' has no vectors to refine");
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetCounts()));
+        var allocation = MedoidRefinement.Allocate(counts.Select(c => c.Vectors).ToList(), _options.RefineSampleSize);
+        var seed = Settings.Seed + State.Version;
+        var samples = await Task.WhenAll(allocation.Select((m, s) => m == 0
+            ? Task.FromResult<IReadOnlyList<FeaturisedInstance>>([])
+            : Shard(s).Sample(m, seed + s)));
+        var sample = samples.SelectMany(s => s).ToList();
+        if (sample.Count < K) throw new InvalidOperationException($"a sample of {sample.Count} vectors cannot refine {K} clusters");
+
+        var before = await ReassignShards(_centroids, State.Metric);
+        var previousCost = State.Metric == CentreMetric.Manhattan
+            ? before.Sum(p => p.Costs.Sum())
+            : (await ReassignShards(_centroids, CentreMetric.Manhattan)).Sum(p => p.Costs.Sum());
+        var (d, k, previousCentres) = (D, K, _centroids);
+        var plan = await Task.Run(() => MedoidRefinement.Plan(Flatten(sample), sample.Count, d, k, seed, previousCentres));
+        State.Version++;
+        var passes = await ReassignShards(plan.Medoids, CentreMetric.Manhattan);
+        var previous = before.SelectMany(p => p.Assignments).ToDictionary(a => a.SopInstanceUid, a => a.Cluster, StringComparer.Ordinal);
+        var changed = passes.SelectMany(p => p.Assignments).LongCount(a => previous.GetValueOrDefault(a.SopInstanceUid, -1) != a.Cluster);
+
+        _centroids = plan.Medoids;
+        State.Metric = CentreMetric.Manhattan;
+        await ResetClusters(_centroids, passes);
+        var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, passes.Sum(p => p.Costs.Sum()),
+            previousCost, passes.Sum(p => (long)p.Assignments.Length), changed, plan.Swaps, clock.Elapsed.TotalSeconds);
+        await NotifyStudies(Flatten(passes));
+        State.LastRefinement = result;
+        await state.WriteStateAsync();
+        logger.LogInformation("Model {Model} refined to version {Version}: total deviation {Cost:F1} (was {Previous:F1}), {Changed} of {N} changed cluster, {Seconds:F1} s",
+            Model, result.Version, result.TotalDeviation, result.PreviousCost, result.Changed, result.Reassigned, result.Seconds);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<RefinementResult?> GetLastRefinement() => Task.FromResult(State.LastRefinement);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LabelEvaluation>> EvaluateLabels()
+    {
+        var clusters = await GetClusters();
+        return
+        [
+            ClusterHistogramEvaluation.Evaluate("modality", clusters.Select(c => (c.Cluster, (IReadOnlyDictionary<string, long>)c.Modalities))),
+            ClusterHistogramEvaluation.Evaluate("region", clusters.Select(c => (c.Cluster, (IReadOnlyDictionary<string, long>)c.Regions))),
+        ];
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelStatus> GetStatus()
+    {
+        var counts = await Counts();
+        return new ModelStatus(State.Streaming ? "streaming" : "collecting", State.Version, K,
+            State.Streaming ? counts.Vectors : 0, State.Streaming ? 0 : counts.Vectors, counts.Quarantined, counts.Duplicates);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ClusterSummary>> GetClusters() =>
-        await Task.WhenAll(Enumerable.Range(0, _k).Select(j => Cluster(j).GetSummary()));
+        await Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).GetSummary()));
 
     /// <inheritdoc />
     public async Task<SourceClusterings> ClusterEachSource()
     {
-        var settings = _settings ?? throw new InvalidOperationException($"model '{Model}' is not configured");
         var instances = await GatherAll();
         var n = instances.Count;
         var sops = instances.Select(i => i.SopInstanceUid).ToArray();
         var labels = new Dictionary<string, int[]>();
-        if (n == 0 || _phase != Streaming) return new SourceClusterings(sops, [], [], labels);
+        if (n == 0 || !State.Streaming) return new SourceClusterings(sops, [], [], labels);
 
-        var fused = Flatten(instances, 0, _d);
+        var fused = Flatten(instances, 0, D);
         var fusedLabels = new int[n];
-        NearestCentroid.Assign(fused, n, _d, _centroids, _k, fusedLabels, new float[n]);
+        if (State.Metric == CentreMetric.Euclidean)
+            NearestCentroid.Assign(fused, n, D, _centroids, K, fusedLabels, new float[n]);
+        else
+            for (var i = 0; i < n; i++) fusedLabels[i] = ManhattanNearest.Nearest(fused.AsSpan(i * D, D), _centroids, K, out _);
         labels["fused"] = fusedLabels;
 
         var layout = services.GetRequiredService<InstanceFeaturizer>().Layout;
@@ -136,42 +236,37 @@ public sealed class CoordinatorGrain(
             if (!slice.Any(v => v != 0)) continue;
             // Each source alone, as its own embedding: undo the fusion weight and any missing-source reweighting.
             for (var i = 0; i < n; i++) FeatureFusion.L2Normalize(slice.AsSpan(i * length, length));
-            var k = Math.Min(settings.Clusters, n);
-            labels[source] = (await Task.Run(() => KMeans.Fit(slice, n, length, k, settings.Seed))).Labels;
+            var k = Math.Min(Settings.Clusters, n);
+            var seed = Settings.Seed;
+            labels[source] = (await Task.Run(() => KMeans.Fit(slice, n, length, k, seed))).Labels;
         }
         return new SourceClusterings(sops, instances.Select(i => i.Modality).ToArray(), instances.Select(i => i.Region).ToArray(), labels);
     }
 
     private async Task<List<(Assignment Assignment, string Study)>> Bootstrap()
     {
-        var settings = _settings!;
-        var instances = (await GatherAll()).Where(i => _pending.Contains(i.SopInstanceUid)).ToList();
+        var settings = Settings;
+        var instances = await GatherAll();
         var n = instances.Count;
-        _d = instances[0].Fused.Length;
-        _k = Math.Min(settings.Clusters, n);
-        if (_k < settings.Clusters)
-            logger.LogWarning("Bootstrapping model {Model} with k = {K}: only {N} vectors arrived", Model, _k, n);
+        var d = instances[0].Fused.Length;
+        var k = Math.Min(settings.Clusters, n);
+        if (k < settings.Clusters)
+            logger.LogWarning("Bootstrapping model {Model} with k = {K}: only {N} vectors arrived", Model, k, n);
 
-        var data = Flatten(instances, 0, _d);
-        var result = await Task.Run(() => KMeans.Fit(data, n, _d, _k, settings.Seed));
+        var data = Flatten(instances, 0, d);
+        var result = await Task.Run(() => KMeans.Fit(data, n, d, k, settings.Seed));
+        State.Clusters = k;
+        State.Dimensions = d;
+        State.Metric = CentreMetric.Euclidean;
+        State.Version = 1;
         _centroids = result.Centroids;
-        var distances = new float[n];
-        var labels = new int[n];
-        NearestCentroid.Assign(data, n, _d, _centroids, _k, labels, distances);
-        _version = 1;
-        _phase = Streaming;
-
-        await Task.WhenAll(Enumerable.Range(0, _k).Select(j =>
-        {
-            var members = Enumerable.Range(0, n).Where(i => labels[i] == j).ToList();
-            return Cluster(j).Reset(_centroids.AsSpan(j * _d, _d).ToArray(), members.Count,
-                members.Select(i => instances[i].Modality).ToArray(), members.Select(i => instances[i].Region).ToArray(), _version);
-        }));
-        _annotated += _pending.Count;
-        _pending.Clear();
+        var passes = await ReassignShards(_centroids, CentreMetric.Euclidean);
+        await ResetClusters(_centroids, passes);
+        State.Streaming = true;
+        await state.WriteStateAsync();
         logger.LogInformation("Model {Model} bootstrapped on {N} vectors of {D} dimensions into {K} clusters (inertia {Inertia:F3}, {Iterations} Lloyd iterations)",
-            Model, n, _d, _k, result.Inertia, result.Iterations);
-        return instances.Select((inst, i) => (new Assignment(inst.SopInstanceUid, labels[i], MathF.Sqrt(distances[i]), _version), inst.StudyInstanceUid)).ToList();
+            Model, n, d, k, result.Inertia, result.Iterations);
+        return Flatten(passes);
     }
 
     private async Task<IReadOnlyList<Assignment>> AssignOnline(IReadOnlyList<FeaturisedInstance> instances)
@@ -180,22 +275,54 @@ public sealed class CoordinatorGrain(
         var groups = new Dictionary<int, List<int>>();
         for (var i = 0; i < instances.Count; i++)
         {
-            var cluster = NearestCentroid.Nearest(instances[i].Fused, _centroids, _k, out var squared);
-            assignments[i] = new Assignment(instances[i].SopInstanceUid, cluster, MathF.Sqrt(squared), _version);
+            float distance;
+            int cluster;
+            if (State.Metric == CentreMetric.Euclidean)
+            {
+                cluster = NearestCentroid.Nearest(instances[i].Fused, _centroids, K, out var squared);
+                distance = MathF.Sqrt(squared);
+            }
+            else
+            {
+                cluster = ManhattanNearest.Nearest(instances[i].Fused, _centroids, K, out distance);
+            }
+            assignments[i] = new Assignment(instances[i].SopInstanceUid, cluster, distance, State.Version);
             if (!groups.TryGetValue(cluster, out var members)) groups[cluster] = members = [];
             members.Add(i);
         }
         foreach (var (cluster, members) in groups)
         {
-            var sum = new double[_d];
+            var sum = new double[D];
             foreach (var i in members) MacQueen.Accumulate(sum, instances[i].Fused);
             var update = new ClusterUpdate(sum, members.Count,
                 members.Select(i => instances[i].Modality).ToArray(), members.Select(i => instances[i].Region).ToArray());
             var centroid = await Cluster(cluster).Absorb(update);
-            centroid.CopyTo(_centroids, cluster * _d);
+            centroid.CopyTo(_centroids, cluster * D);
         }
-        _annotated += instances.Count;
         return assignments;
+    }
+
+    private async Task<ShardReassignment[]> ReassignShards(float[] centres, CentreMetric metric) =>
+        await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).Reassign(centres, K, metric, State.Version)));
+
+    private Task ResetClusters(float[] centres, ShardReassignment[] passes)
+    {
+        var modalities = Enumerable.Range(0, K).Select(_ => new List<string>()).ToArray();
+        var regions = Enumerable.Range(0, K).Select(_ => new List<string>()).ToArray();
+        foreach (var pass in passes)
+            for (var i = 0; i < pass.Assignments.Length; i++)
+            {
+                modalities[pass.Assignments[i].Cluster].Add(pass.Modalities[i]);
+                regions[pass.Assignments[i].Cluster].Add(pass.Regions[i]);
+            }
+        return Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).Reset(centres.AsSpan(j * D, D).ToArray(),
+            modalities[j].Count, modalities[j].ToArray(), regions[j].ToArray(), State.Version)));
+    }
+
+    private async Task<ShardCounts> Counts()
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetCounts()));
+        return new ShardCounts(counts.Sum(c => c.Vectors), counts.Sum(c => c.Quarantined), counts.Sum(c => c.Duplicates));
     }
 
     private async Task<List<FeaturisedInstance>> GatherAll()
@@ -204,9 +331,14 @@ public sealed class CoordinatorGrain(
         return shards.SelectMany(s => s).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
     }
 
+    private static List<(Assignment Assignment, string Study)> Flatten(ShardReassignment[] passes) =>
+        passes.SelectMany(p => p.Assignments.Select((a, i) => (a, p.Studies[i]))).ToList();
+
     private Task NotifyStudies(IEnumerable<(Assignment Assignment, string Study)> assignments) =>
         Task.WhenAll(assignments.GroupBy(a => a.Study).Select(g =>
             GrainFactory.GetGrain<IStudyGrain>(g.Key).ApplyAssignments(g.Select(x => x.Assignment).ToList())));
+
+    private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances) => Flatten(instances, 0, instances[0].Fused.Length);
 
     private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances, int offset, int length)
     {

@@ -1,12 +1,31 @@
+using Orleans.Concurrency;
+using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
 
 namespace RadiologyNet.Grains;
 
-/// <summary>A hash range of a model's featurised instances, held contiguously for bulk passes.</summary>
+/// <summary>A hash range of a model's instances, held contiguously, persisted with group commits.</summary>
+[Reentrant]
 public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
 {
+    private readonly IPersistentState<ShardState> _state;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly List<FeaturisedInstance> _instances = [];
+    private readonly GroupCommit _commit;
+
+    public EmbeddingShardGrain([PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state, IOptions<AnnotationOptions> options)
+    {
+        _state = state;
+        _commit = new GroupCommit(WriteSnapshot, TimeSpan.FromMilliseconds(options.Value.ShardCommitMilliseconds));
+    }
+
+    private List<FeaturisedInstance> Instances => _state.State.Instances;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < Instances.Count; i++) _index[Instances[i].SopInstanceUid] = i;
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task Add(IReadOnlyList<FeaturisedInstance> instances)
@@ -15,36 +34,112 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         {
             if (_index.TryGetValue(instance.SopInstanceUid, out var at))
             {
-                _instances[at] = instance;
+                Instances[at] = instance;
             }
             else
             {
-                _index[instance.SopInstanceUid] = _instances.Count;
-                _instances.Add(instance);
+                _index[instance.SopInstanceUid] = Instances.Count;
+                Instances.Add(instance);
             }
+            _state.State.Quarantined.Remove(instance.SopInstanceUid);
         }
+        return _commit.Persist();
+    }
+
+    /// <inheritdoc />
+    public Task AddQuarantined(string sopInstanceUid, string reason)
+    {
+        if (_index.ContainsKey(sopInstanceUid)) return Task.CompletedTask;
+        _state.State.Quarantined[sopInstanceUid] = reason;
+        return _commit.Persist();
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> Unsettled(IReadOnlyList<string> sopInstanceUids) =>
+        Task.FromResult<IReadOnlyList<string>>(sopInstanceUids
+            .Where(s => !_index.ContainsKey(s) && !_state.State.Quarantined.ContainsKey(s)).ToList());
+
+    /// <inheritdoc />
+    public Task CountDuplicate()
+    {
+        _state.State.Duplicates++;
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeaturisedInstance>> GetAll() => Task.FromResult<IReadOnlyList<FeaturisedInstance>>(_instances.ToArray());
+    public Task<ShardCounts> GetCounts() => Task.FromResult(new ShardCounts(Instances.Count, _state.State.Quarantined.Count, _state.State.Duplicates));
 
     /// <inheritdoc />
-    public Task<ShardReassignment> Reassign(float[] centroids, int clusters, int version)
+    public Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined() =>
+        Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(_state.State.Quarantined.ToList());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeaturisedInstance>> GetAll() => Task.FromResult<IReadOnlyList<FeaturisedInstance>>(Instances.ToArray());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeaturisedInstance>> Sample(int count, int seed)
     {
-        if (_instances.Count == 0) return Task.FromResult(new ShardReassignment([], [], [], []));
-        var d = _instances[0].Fused.Length;
-        var data = new float[_instances.Count * d];
-        for (var i = 0; i < _instances.Count; i++) _instances[i].Fused.CopyTo(data, i * d);
-        var labels = new int[_instances.Count];
-        var distances = new float[_instances.Count];
-        NearestCentroid.Assign(data, _instances.Count, d, centroids, clusters, labels, distances);
-        var result = new Assignment[_instances.Count];
-        for (var i = 0; i < result.Length; i++)
-            result[i] = new Assignment(_instances[i].SopInstanceUid, labels[i], MathF.Sqrt(distances[i]), version);
+        var n = Instances.Count;
+        if (count >= n) return GetAll();
+        // Partial Fisher–Yates over the ordinal order of SOPInstanceUIDs, so the sample depends only on the content and the seed.
+        var order = Instances.Select((inst, i) => (inst.SopInstanceUid, i)).OrderBy(x => x.SopInstanceUid, StringComparer.Ordinal).Select(x => x.i).ToArray();
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, n);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return Task.FromResult<IReadOnlyList<FeaturisedInstance>>(order.Take(count).Select(i => Instances[i]).ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<ShardReassignment> Reassign(float[] centres, int clusters, CentreMetric metric, int version)
+    {
+        var n = Instances.Count;
+        if (n == 0 || clusters == 0)
+            return Task.FromResult(new ShardReassignment([], [], [], [], new long[clusters], new double[clusters], []));
+        var d = centres.Length / clusters;
+        var data = new float[n * d];
+        for (var i = 0; i < n; i++) Instances[i].Fused.CopyTo(data, i * d);
+        var labels = new int[n];
+        var distances = new float[n];
+        if (metric == CentreMetric.Euclidean)
+        {
+            NearestCentroid.Assign(data, n, d, centres, clusters, labels, distances);
+            for (var i = 0; i < n; i++) distances[i] = MathF.Sqrt(distances[i]);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+                labels[i] = ManhattanNearest.Nearest(data.AsSpan(i * d, d), centres, clusters, out distances[i]);
+        }
+
+        var counts = new long[clusters];
+        var costs = new double[clusters];
+        var sums = new double[clusters * d];
+        var result = new Assignment[n];
+        for (var i = 0; i < n; i++)
+        {
+            var j = labels[i];
+            counts[j]++;
+            costs[j] += distances[i];
+            MacQueen.Accumulate(sums.AsSpan(j * d, d), data.AsSpan(i * d, d));
+            result[i] = new Assignment(Instances[i].SopInstanceUid, j, distances[i], version);
+        }
         return Task.FromResult(new ShardReassignment(result,
-            _instances.Select(i => i.StudyInstanceUid).ToArray(),
-            _instances.Select(i => i.Modality).ToArray(),
-            _instances.Select(i => i.Region).ToArray()));
+            Instances.Select(i => i.StudyInstanceUid).ToArray(),
+            Instances.Select(i => i.Modality).ToArray(),
+            Instances.Select(i => i.Region).ToArray(),
+            counts, costs, sums));
+    }
+
+    private Task WriteSnapshot()
+    {
+        // Hand storage a copy, so adds interleaved with the write never mutate what is being serialised.
+        var live = _state.State;
+        _state.State = new ShardState { Instances = [.. live.Instances], Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates };
+        var write = _state.WriteStateAsync();
+        _state.State = live;
+        return write;
     }
 }

@@ -8,6 +8,10 @@ namespace RadiologyNet.Grains;
 /// <summary>
 /// One study. Subscribed implicitly to the study's ingest stream; featurises each instance once and hands
 /// the fused vector to its shard and to the coordinator. Quarantines, with the reason, what it cannot read.
+/// The instance's shard is the record of what has settled, so a redelivered event, even one that reaches a new
+/// activation after a silo died mid-way, is recognised and counted once. Assignments interleave with processing
+/// (the coordinator may be waiting on them while a study waits on the coordinator); writes go through one
+/// <see cref="GroupCommit"/> so they never overlap.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
 public sealed class StudyGrain(
@@ -17,6 +21,7 @@ public sealed class StudyGrain(
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
     private readonly AnnotationOptions _options = options.Value;
+    private readonly GroupCommit _commit = new(state.WriteStateAsync, TimeSpan.Zero);
     private float[]? _reportVector;
     private bool _reportLoaded;
 
@@ -32,9 +37,11 @@ public sealed class StudyGrain(
     public async Task Process(InstanceArrived instance)
     {
         var coordinator = GrainFactory.GetGrain<ICoordinatorGrain>(_options.ModelName);
-        if (state.State.Instances.ContainsKey(instance.SopInstanceUid))
+        var shard = GrainFactory.GetGrain<IEmbeddingShardGrain>(
+            ShardRouting.ShardKey(_options.ModelName, ShardRouting.ShardOf(instance.SopInstanceUid, _options.Shards)));
+        if ((await shard.Unsettled([instance.SopInstanceUid])).Count == 0)
         {
-            await coordinator.ReportDuplicate(instance.SopInstanceUid);
+            await shard.CountDuplicate();
             return;
         }
 
@@ -51,14 +58,15 @@ public sealed class StudyGrain(
         catch (QuarantineException e)
         {
             logger.LogWarning("Quarantined an instance: {Reason}", e.Message);
-            await Record(instance, InstanceStatus.Quarantined, e.Message, -1, 0, LabelTags.Unknown, LabelTags.Unknown);
-            await coordinator.ReportQuarantined(instance.SopInstanceUid, e.Message);
+            await Record(instance, InstanceStatus.Quarantined, e.Message, featurised: null);
+            await shard.AddQuarantined(instance.SopInstanceUid, e.Message);
             return;
         }
 
-        await Record(instance, InstanceStatus.Pending, null, -1, 0, featurised.Modality, featurised.Region);
-        var shard = ShardRouting.ShardOf(instance.SopInstanceUid, _options.Shards);
-        await GrainFactory.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey(_options.ModelName, shard)).Add([featurised]);
+        // The study's record is written before the shard settles the instance: if this silo dies in between, the
+        // shard does not know the instance, so the redelivered event (or the reconciler) processes it again.
+        await Record(instance, InstanceStatus.Pending, null, featurised);
+        await shard.Add([featurised]);
         var assignments = await coordinator.Submit([featurised]);
         await ApplyAssignments(assignments);
     }
@@ -75,17 +83,18 @@ public sealed class StudyGrain(
             state.State.AssignmentVersions[a.SopInstanceUid] = a.ModelVersion;
             changed = true;
         }
-        if (changed) await state.WriteStateAsync();
+        if (changed) await _commit.Persist();
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<InstanceRecord>> GetInstances() =>
         Task.FromResult<IReadOnlyList<InstanceRecord>>(state.State.Instances.Values.ToList());
 
-    private Task Record(InstanceArrived instance, InstanceStatus status, string? reason, int cluster, float distance, string modality, string region)
+    private Task Record(InstanceArrived instance, InstanceStatus status, string? reason, FeaturisedInstance? featurised)
     {
         state.State.Instances[instance.SopInstanceUid] = new InstanceRecord(instance.SopInstanceUid, instance.SeriesInstanceUid,
-            instance.StudyInstanceUid, instance.Source, status, reason, cluster, distance, modality, region);
-        return state.WriteStateAsync();
+            instance.StudyInstanceUid, instance.Source, status, reason, -1, 0,
+            featurised?.Modality ?? LabelTags.Unknown, featurised?.Region ?? LabelTags.Unknown);
+        return _commit.Persist();
     }
 }

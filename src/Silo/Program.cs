@@ -2,11 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RadiologyNet.Silo;
 
-// A standalone silo on this machine: localhost clustering with fixed ports so `radnet ... --connect` finds it.
-// Settings come from appsettings.json, RADNET_ environment variables and --Key=value arguments.
+// A standalone silo. Settings come from appsettings.json, RADNET_ environment variables and --Key=value arguments.
+//   Cluster:Mode = Localhost (default): one machine, memory storage and streams, archive in Archive:Folder.
+//   Cluster:Mode = AzureStorage: a member of a multi-silo cluster on Storage:ConnectionString (Azurite locally).
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddEnvironmentVariables("RADNET_");
 var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
 var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
-builder.UseOrleans(silo => silo.ConfigureEmbedded(builder.Configuration, siloPort, gatewayPort));
+var mode = builder.Configuration.GetValue("Cluster:Mode", "Localhost");
+builder.UseOrleans(silo =>
+{
+    if (string.Equals(mode, "AzureStorage", StringComparison.OrdinalIgnoreCase))
+        silo.ConfigureDistributed(builder.Configuration, siloPort, gatewayPort);
+    else if (string.Equals(mode, "Localhost", StringComparison.OrdinalIgnoreCase))
+        silo.ConfigureEmbedded(builder.Configuration, siloPort, gatewayPort);
+    else
+        throw new ArgumentException($"Cluster:Mode must be Localhost or AzureStorage, not '{mode}'");
+});
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using RadiologyNet.TestSupport;
 namespace RadiologyNet.EndToEnd;
 
 /// <summary>`radnet demo` as a user runs it: synthesise, annotate in-process, print the tables.</summary>

@@ -61,6 +61,29 @@ public sealed class AnnotationFlowTests(TwoSiloClusterFixture fixture) : IClassF
         Assert.Equal(fixture.Instances.Count, summaries.Sum(s => s.Members));
         Assert.All(summaries, s => Assert.Single(s.Modalities));
 
+        var refinement = await coordinator.Refine();
+        Assert.Equal(status.Version + 1, refinement.Version);
+        Assert.Equal(fixture.Instances.Count, refinement.Reassigned);
+        Assert.Equal(fixture.Instances.Count, refinement.SampleSize);
+        var refined = new Dictionary<string, InstanceRecord>();
+        foreach (var instance in fixture.Instances)
+            refined[instance.Sop] = Assert.Single(await client.GetGrain<IStudyGrain>(instance.Study).GetInstances());
+        Assert.All(refined.Values, r => Assert.Equal(InstanceStatus.Annotated, r.Status));
+        // The exact total deviation is the sum, over every instance, of its Manhattan distance to its medoid.
+        Assert.Equal(refined.Values.Sum(r => (double)r.Distance), refinement.TotalDeviation, 1e-3 * refinement.TotalDeviation);
+        // Two well-separated kinds keep their cluster ids through refinement (Hungarian matching).
+        Assert.All(fixture.Instances, i => Assert.Equal(clusterOf[i.Sop], refined[i.Sop].Cluster));
+
+        // Evaluation from the cluster grains' histograms equals evaluation of the exported labels.
+        var fromHistograms = await coordinator.EvaluateLabels();
+        var modality = fromHistograms.Single(e => e.Label == "modality");
+        var exported = Clustering.LabelAgreement.Score(
+            Clustering.LabelEncoder.Encode(refined.Values.Select(r => r.Modality).ToList(), out _), refined.Values.Select(r => r.Cluster).ToArray());
+        Assert.Equal(fixture.Instances.Count, modality.Instances);
+        Assert.Equal(exported.Homogeneity, modality.Homogeneity, 12);
+        Assert.Equal(exported.Completeness, modality.Completeness, 12);
+        Assert.Equal(exported.AdjustedRand, modality.AdjustedRandIndex, 12);
+
         var sources = await coordinator.ClusterEachSource();
         Assert.Equal(fixture.Instances.Count, sources.SopInstanceUids.Length);
         Assert.Contains("fused", sources.LabelsBySource.Keys);

@@ -46,7 +46,7 @@ public sealed class InstanceFeaturizer : IDisposable
     /// <summary>The study's report embedding, or null when the study has no report.</summary>
     public async Task<float[]?> EmbedReportAsync(string studyInstanceUid)
     {
-        var text = _reports.Find(studyInstanceUid);
+        var text = _reports.Find(studyInstanceUid) ?? await _source.ReadReportAsync(studyInstanceUid);
         if (string.IsNullOrWhiteSpace(text)) return null;
         await _slots.WaitAsync();
         try

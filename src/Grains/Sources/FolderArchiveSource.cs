@@ -16,4 +16,8 @@ public sealed class FolderArchiveSource(string root) : IArchiveSource
             throw new IOException($"source '{source}' is outside the archive folder");
         return File.ReadAllBytesAsync(full, cancellationToken);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Folder archives keep reports in sidecars and CSVs, which the report library reads.</remarks>
+    public Task<string?> ReadReportAsync(string studyInstanceUid, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }

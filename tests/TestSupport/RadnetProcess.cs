@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace RadiologyNet.EndToEnd;
+namespace RadiologyNet.TestSupport;
 
-/// <summary>Runs the real <c>radnet</c> console (radnet.dll next to the tests) as a child process.</summary>
-internal static class RadnetProcess
+/// <summary>Runs the real <c>radnet</c> console (radnet.dll next to the tests, from a project reference to src/Client) as a child process.</summary>
+public static class RadnetProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RadiologyNet.Silo;
+
+namespace RadiologyNet.Client.Distributed;
+
+/// <summary>An Orleans client of a distributed cluster, found through the Azure Table membership.</summary>
+public sealed class ClusterClientHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterClientHost(IHost host) => _host = host;
+
+    /// <summary>The grain factory and stream provider.</summary>
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Connects; throws <see cref="IOException"/> in one sentence when no silo of the cluster answers.</summary>
+    public static async Task<ClusterClientHost> ConnectAsync(StorageOptions storage, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.UseOrleansClient(client => client.ConfigureDistributedClient(storage));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new IOException($"no silo of cluster '{storage.ClusterId}' answered: {e.Message}", e);
+        }
+        return new ClusterClientHost(host);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+    }
+}

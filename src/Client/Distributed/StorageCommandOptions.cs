@@ -1,0 +1,46 @@
+using System.CommandLine;
+using RadiologyNet.Silo;
+
+namespace RadiologyNet.Client.Distributed;
+
+/// <summary>The options every distributed-mode command shares: the storage account and the cluster's names.</summary>
+public sealed class StorageCommandOptions
+{
+    private readonly Option<string?> _connection = new("--connection")
+    {
+        Description = "Storage connection string (Azure Storage or Azurite); defaults to RADNET_Storage__ConnectionString",
+    };
+    private readonly Option<string> _container = new("--container") { Description = "Blob container of the studies", DefaultValueFactory = _ => "studies" };
+    private readonly Option<string> _clusterId = new("--cluster-id") { Description = "Orleans cluster id of the silos", DefaultValueFactory = _ => "radnet" };
+    private readonly Option<int> _queues = new("--queues") { Description = "Number of ingest queues (as configured on the silos)", DefaultValueFactory = _ => 8 };
+    private readonly Option<string> _model = new("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_connection);
+        command.Options.Add(_container);
+        command.Options.Add(_clusterId);
+        command.Options.Add(_queues);
+        command.Options.Add(_model);
+    }
+
+    /// <summary>The model name given.</summary>
+    public string Model(ParseResult parse) => parse.GetValue(_model)!;
+
+    /// <summary>The storage options given (validated).</summary>
+    public StorageOptions Read(ParseResult parse)
+    {
+        var options = new StorageOptions
+        {
+            ConnectionString = parse.GetValue(_connection) ?? Environment.GetEnvironmentVariable("RADNET_Storage__ConnectionString"),
+            Container = parse.GetValue(_container)!,
+            ClusterId = parse.GetValue(_clusterId)!,
+            Queues = parse.GetValue(_queues),
+        };
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException("--connection is required (or set RADNET_Storage__ConnectionString)");
+        options.Validate();
+        return options;
+    }
+}

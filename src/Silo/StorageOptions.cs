@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace RadiologyNet.Silo;
+
+/// <summary>
+/// Distributed mode: the Azure Storage account (or Azurite) that holds cluster membership (tables), grain state
+/// and the studies container (blobs), and the ingest stream (queues). Binds from the <c>Storage</c> section.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>Configuration section the options bind from.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>A storage connection string (Azurite's well-known development one works locally).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Container the ingest command uploads studies and reports to.</summary>
+    public string Container { get; set; } = "studies";
+
+    /// <summary>Container for grain state (study records, shard vectors, clusters, the coordinator).</summary>
+    public string StateContainer { get; set; } = "radnet-state";
+
+    /// <summary>Number of Azure queues behind the ingest stream (each gets a pulling agent on some silo).</summary>
+    public int Queues { get; set; } = 8;
+
+    /// <summary>Orleans cluster id: silos and clients with the same id form one cluster; also prefixes the queue names.</summary>
+    public string ClusterId { get; set; } = "radnet";
+
+    /// <summary>Orleans service id (stable across deployments: grain state is keyed by it).</summary>
+    public string ServiceId { get; set; } = "radnet";
+
+    /// <summary>Seconds between reconciler passes over the studies container; 0 disables the reconciler.</summary>
+    public int ReconcileSeconds { get; set; } = 60;
+
+    /// <summary>A blob younger than this many seconds is left to its ingest event rather than re-enqueued.</summary>
+    public int ReconcileGraceSeconds { get; set; } = 120;
+
+    /// <summary>Queue names of the ingest stream.</summary>
+    public List<string> QueueNames() =>
+        Enumerable.Range(0, Queues).Select(i => $"{ClusterId.ToLowerInvariant()}-ingest-{i}").ToList();
+
+    /// <summary>Throws with a one-sentence message when the options cannot work.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            throw new ArgumentException("Storage:ConnectionString is required in distributed mode (RADNET_Storage__ConnectionString)");
+        if (Queues is < 1 or > 64) throw new ArgumentException($"Storage:Queues must be 1..64, not {Queues}");
+        if (string.IsNullOrWhiteSpace(Container)) throw new ArgumentException("Storage:Container must not be empty");
+        if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
+    }
+
+    /// <summary>A table client for cluster membership.</summary>
+    public TableServiceClient Tables() => new(ConnectionString);
+
+    /// <summary>A blob service client.</summary>
+    public BlobServiceClient Blobs() => new(ConnectionString);
+
+    /// <summary>A queue service client.</summary>
+    public QueueServiceClient QueueService() => new(ConnectionString);
+
+    /// <summary>The studies container.</summary>
+    public BlobContainerClient StudiesContainer() => Blobs().GetBlobContainerClient(Container);
+}

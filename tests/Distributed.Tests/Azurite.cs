@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace RadiologyNet.Distributed.Tests;
+
+/// <summary>
+/// A real Azurite (the project's pinned npm install under tools/azurite) on free loopback ports, with its data in a
+/// temporary folder so it can be killed and restarted with its contents.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private readonly string _location = Directory.CreateTempSubdirectory("radnet-azurite-").FullName;
+    private Process? _process;
+
+    private Azurite(int blob, int queue, int table) => (BlobPort, QueuePort, TablePort) = (blob, queue, table);
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    /// <summary>The development account's connection string for these ports.</summary>
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <summary>The Azurite launcher, or null when scripts/install-test-deps.sh has not installed it.</summary>
+    public static string? Executable
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "RadiologyNet.slnx"))) continue;
+                var bin = Path.Combine(dir.FullName, "tools", "azurite", "node_modules", ".bin", "azurite");
+                return File.Exists(bin) ? bin : null;
+            }
+            return null;
+        }
+    }
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var azurite = new Azurite(FreePort(), FreePort(), FreePort());
+        await azurite.StartProcessAsync();
+        return azurite;
+    }
+
+    /// <summary>SIGKILLs the emulator (no clean shutdown), as a crash would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        _process?.WaitForExit(10_000);
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts it again on the same ports and data folder.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("Azurite is not installed"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--location", _location,
+                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", $"{BlobPort}", "--queuePort", $"{QueuePort}", "--tablePort", $"{TablePort}",
+                 })
+            start.ArgumentList.Add(arg);
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+            while (!await Listening(port))
+            {
+                if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with {_process.ExitCode}");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Azurite did not listen on {port} within 60 s");
+                await Task.Delay(200);
+            }
+    }
+
+    private static async Task<bool> Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        try
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return ValueTask.CompletedTask;
+    }
+}

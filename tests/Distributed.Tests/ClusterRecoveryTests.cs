@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using RadiologyNet.Client.Distributed;
+using RadiologyNet.Grains;
+using RadiologyNet.Silo;
+using RadiologyNet.TestSupport;
+using Xunit.Abstractions;
+
+namespace RadiologyNet.Distributed.Tests;
+
+/// <summary>
+/// Real processes on real Azurite: two silo processes, the radnet client ingesting the 1,200-file MedNIST sample, and a
+/// disruption in the middle of it — a silo SIGKILLed and replaced, or Azurite itself killed and restarted. Every instance
+/// must end annotated or quarantined exactly once, and nothing that was fine may be quarantined.
+/// </summary>
+[Trait("Category", "Distributed")]
+public sealed class ClusterRecoveryTests(ITestOutputHelper output)
+{
+    private const int MedNistFiles = 1200;
+    private const int MedNistBlank = 2; // 001033.dcm and 001086.dcm are one grey level: quarantined by the blank-image rule
+
+    [DistributedFact("data/mednist")]
+    public Task A_silo_killed_mid_ingest_loses_nothing_and_counts_nothing_twice() => RunAsync(killSilo: true);
+
+    [DistributedFact("data/mednist")]
+    public Task An_Azurite_restart_mid_ingest_loses_nothing_and_counts_nothing_twice() => RunAsync(killSilo: false);
+
+    private async Task RunAsync(bool killSilo)
+    {
+        var mednist = SharedData.Require("data/mednist");
+        await using var azurite = await Azurite.StartAsync();
+        var clusterId = "t" + Guid.NewGuid().ToString("N")[..10];
+        var storage = new StorageOptions { ConnectionString = azurite.ConnectionString, ClusterId = clusterId };
+        var settings = new Dictionary<string, string>
+        {
+            ["Annotation:Clusters"] = "12",
+            ["Annotation:BootstrapSize"] = "300",
+            ["Storage:ReconcileSeconds"] = "10",
+            ["Storage:ReconcileGraceSeconds"] = "90",
+        };
+        var silos = new List<SiloProcess>
+        {
+            SiloProcess.Start("a", azurite.ConnectionString, clusterId, settings),
+            SiloProcess.Start("b", azurite.ConnectionString, clusterId, settings),
+        };
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var client = await ConnectWithRetry(storage);
+            var coordinator = client.Client.GetGrain<ICoordinatorGrain>("default");
+            var cli = new[] { "--connection", azurite.ConnectionString, "--cluster-id", clusterId };
+            var ingest = RadnetProcess.RunAsync(TimeSpan.FromMinutes(15), ["ingest", mednist, .. cli]);
+
+            await WaitFor(coordinator, s => s.Annotated + s.Pending + s.Quarantined >= 300, TimeSpan.FromMinutes(10), "300 instances settled");
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] disrupting: {(killSilo ? "SIGKILL silo b, start silo c" : "SIGKILL Azurite, restart it 5 s later")}");
+            if (killSilo)
+            {
+                silos[1].Kill();
+                silos.Add(SiloProcess.Start("c", azurite.ConnectionString, clusterId, settings));
+            }
+            else
+            {
+                azurite.Kill();
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                await azurite.RestartAsync();
+            }
+
+            var run = await ingest;
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] ingest exited {run.ExitCode}: {run.StdOut.Trim()} {run.StdErr.Trim()}");
+            if (run.ExitCode != 0)
+            {
+                // The ingest itself met the outage: it is resumable, so running it again must finish the job.
+                run = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(15), ["ingest", mednist, .. cli]);
+                output.WriteLine($"[{clock.Elapsed:mm\\:ss}] ingest re-run exited {run.ExitCode}: {run.StdOut.Trim()} {run.StdErr.Trim()}");
+            }
+            Assert.True(run.ExitCode == 0, run.StdErr);
+
+            var status = await WaitFor(coordinator, s => s.Annotated + s.Pending + s.Quarantined >= MedNistFiles, TimeSpan.FromMinutes(10), "every instance settled");
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] settled: {status}");
+            Assert.Equal(MedNistFiles - MedNistBlank, status.Annotated + status.Pending);
+            Assert.Equal(MedNistBlank, status.Quarantined);
+
+            var refine = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(20), ["refine", .. cli]);
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] refine exited {refine.ExitCode}: {refine.StdOut.Trim()} {refine.StdErr.Trim()}");
+            Assert.Equal(0, refine.ExitCode);
+
+            var csv = Path.Combine(Path.GetTempPath(), $"radnet-{clusterId}-export.csv");
+            var export = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(5), ["export", "--out", csv, .. cli]);
+            Assert.True(export.ExitCode == 0, export.StdErr);
+            var rows = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')).ToList();
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {export.StdErr.Trim()}");
+
+            Assert.Equal(MedNistFiles, rows.Count);
+            Assert.Equal(MedNistFiles, rows.Select(r => r[0]).Distinct().Count());
+            var annotated = rows.Count(r => r[6] == "annotated");
+            var quarantined = rows.Where(r => r[6] == "quarantined").ToList();
+            Assert.Equal(MedNistFiles, annotated + quarantined.Count);
+            Assert.Equal(MedNistBlank, quarantined.Count);
+            Assert.All(quarantined, r => Assert.StartsWith("not featurisable", r[7]));
+            Assert.All(rows.Where(r => r[6] == "annotated"), r => Assert.InRange(int.Parse(r[4]), 0, 11));
+            Assert.All(silos.Where(s => s != silos[1] || !killSilo), s => Assert.False(s.HasExited, $"a silo died on its own: see {s.LogPath}"));
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                output.WriteLine($"silo log: {silo.LogPath}");
+                silo.Dispose();
+            }
+        }
+    }
+
+    private static async Task<ClusterClientHost> ConnectWithRetry(StorageOptions storage)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            try
+            {
+                return await ClusterClientHost.ConnectAsync(storage, CancellationToken.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(2000);
+            }
+        }
+    }
+
+    private async Task<ModelStatus> WaitFor(ICoordinatorGrain coordinator, Func<ModelStatus, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        ModelStatus? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await coordinator.GetStatus();
+                if (done(last)) return last;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                output.WriteLine($"status call failed while the cluster recovers: {e.GetType().Name}");
+            }
+            await Task.Delay(1000);
+        }
+        throw new TimeoutException($"waited {timeout} for {what}; last status {last}");
+    }
+}
