@@ -43,6 +43,7 @@ public static class DistributedConfiguration
             {
                 o.QueueServiceClient = storage.QueueService();
                 o.QueueNames = storage.QueueNames();
+                o.MessageVisibilityTimeout = TimeSpan.FromSeconds(storage.VisibilitySeconds);
             }));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePullingAgent(agent => agent.Configure(o =>

@@ -25,6 +25,12 @@ public sealed class StorageOptions
     /// <summary>Number of Azure queues behind the ingest stream (each gets a pulling agent on some silo).</summary>
     public int Queues { get; set; } = 8;
 
+    /// <summary>
+    /// Seconds an ingest message read by a silo stays invisible to the others. Longer means fewer duplicate deliveries
+    /// while a backlog drains; shorter means faster redelivery after a silo dies (the reconciler also covers that).
+    /// </summary>
+    public int VisibilitySeconds { get; set; } = 180;
+
     /// <summary>Orleans cluster id: silos and clients with the same id form one cluster; also prefixes the queue names.</summary>
     public string ClusterId { get; set; } = "radnet";
 
@@ -48,6 +54,7 @@ public sealed class StorageOptions
             throw new ArgumentException("Storage:ConnectionString is required in distributed mode (RADNET_Storage__ConnectionString)");
         if (Queues is < 1 or > 64) throw new ArgumentException($"Storage:Queues must be 1..64, not {Queues}");
         if (string.IsNullOrWhiteSpace(Container)) throw new ArgumentException("Storage:Container must not be empty");
+        if (VisibilitySeconds is < 1 or > 3600) throw new ArgumentException($"Storage:VisibilitySeconds must be 1..3600, not {VisibilitySeconds}");
         if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
     }
 

@@ -2,8 +2,8 @@ using Orleans.Streams;
 
 namespace RadiologyNet.Grains.Tests;
 
-/// <summary>The whole grain flow on a real two-silo cluster: stream → study grains → shards → coordinator → cluster grains.</summary>
-public sealed class AnnotationFlowTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
+/// <summary>The whole grain flow on a real three-silo cluster: stream → study grains → shards → coordinator → cluster grains.</summary>
+public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClassFixture<ThreeSiloClusterFixture>
 {
     [Fact]
     public async Task Every_instance_is_annotated_or_quarantined_once_and_the_two_kinds_separate()
@@ -83,6 +83,12 @@ public sealed class AnnotationFlowTests(TwoSiloClusterFixture fixture) : IClassF
         Assert.Equal(exported.Homogeneity, modality.Homogeneity, 12);
         Assert.Equal(exported.Completeness, modality.Completeness, 12);
         Assert.Equal(exported.AdjustedRand, modality.AdjustedRandIndex, 12);
+
+        // The study grains are spread over the silos, not piled on one.
+        var studyGrains = (await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+            .Where(g => g.GrainType.Contains(nameof(StudyGrain), StringComparison.Ordinal)).ToList();
+        Assert.True(studyGrains.Select(g => g.SiloAddress).Distinct().Count() >= 2,
+            $"study grains on {studyGrains.Select(g => g.SiloAddress).Distinct().Count()} silo(s)");
 
         var sources = await coordinator.ClusterEachSource();
         Assert.Equal(fixture.Instances.Count, sources.SopInstanceUids.Length);

@@ -20,14 +20,33 @@ public sealed class GroupCommitTests
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => commit.Persist()).ToList());
         Assert.Equal(1, writes);
 
-        // A change made while a write is running waits for a second write that starts after the first.
+        Assert.Equal(1, maxInFlight);
+    }
+
+    [Fact]
+    public async Task A_change_made_during_a_write_gets_a_second_write_that_starts_after_the_first()
+    {
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var writes = 0;
+        var commit = new GroupCommit(async () =>
+        {
+            if (Interlocked.Increment(ref writes) == 1)
+            {
+                started.SetResult();
+                await release.Task;
+            }
+        }, TimeSpan.Zero);
+
         var first = commit.Persist();
-        await Task.Delay(700);
+        await started.Task;                     // the first write is running and blocked
         var second = commit.Persist();
         Assert.NotSame(first, second);
+        await Task.Delay(100);
+        Assert.Equal(1, writes);                // the second write waits for the first
+        release.SetResult();
         await Task.WhenAll(first, second);
-        Assert.Equal(3, writes);
-        Assert.Equal(1, maxInFlight);
+        Assert.Equal(2, writes);
     }
 
     [Fact]

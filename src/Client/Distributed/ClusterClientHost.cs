@@ -21,7 +21,8 @@ public sealed class ClusterClientHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        // Failures reach the user as one-sentence exceptions; the client's own retries during an outage stay quiet.
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
         builder.UseOrleansClient(client => client.ConfigureDistributedClient(storage));
         var host = builder.Build();
         try

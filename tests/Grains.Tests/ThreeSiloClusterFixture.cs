@@ -2,8 +2,8 @@ using Orleans.TestingHost;
 
 namespace RadiologyNet.Grains.Tests;
 
-/// <summary>A real two-silo Orleans cluster (TestingHost, in-process) with the project's silo configuration.</summary>
-public sealed class TwoSiloClusterFixture : IAsyncLifetime
+/// <summary>A real three-silo Orleans cluster (TestingHost, in-process) with the project's silo configuration.</summary>
+public sealed class ThreeSiloClusterFixture : IAsyncLifetime
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "radnet-grains-" + Guid.NewGuid().ToString("N"));
 
@@ -16,7 +16,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         Instances = TestArchive.Write(Folder, perKind: 12);
         File.WriteAllText(Path.Combine(Folder, "broken.dcm"), "this is not DICOM");
         TestSiloConfigurator.ArchiveFolder = Folder;
-        var builder = new TestClusterBuilder(2);
+        var builder = new TestClusterBuilder(3);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
