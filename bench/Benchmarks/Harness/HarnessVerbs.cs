@@ -11,6 +11,7 @@ public static class HarnessVerbs
         ["assign"] = AssignHarness.Run,
         ["kmeans"] = KMeansHarness.Run,
         ["assign-scale"] = ScaleHarness.Run,
+        ["kmedoids"] = KMedoidsHarness.Run,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>

@@ -54,7 +54,7 @@ public class KMedoidsReferenceTests(Xunit.Abstractions.ITestOutputHelper output)
         var pam = Pam.Fit(m, data.K);
         Compare("PAM", pam, r.GetProperty("pamonce_0"), sw, failures, log, requireMedoids: true);
 
-        CheckFaster(data, m, r, failures, log);
+        CheckFaster(data, m, r, metric, failures, log);
 
         var alt = r.GetProperty("alternate_random_init");
         sw.Restart();
@@ -81,17 +81,24 @@ public class KMedoidsReferenceTests(Xunit.Abstractions.ITestOutputHelper output)
         var r = data.Result.GetProperty(metric);
         var failures = new List<string>();
         var log = new StringBuilder();
-        CheckFaster(data, m, r, failures, log);
+        CheckFaster(data, m, r, metric, failures, log);
         CheckClara(data, m, metric, failures, log);
         Finish(name, metric, failures, log);
     }
 
-    private static void CheckFaster(KMedoidsReferenceData data, DenseDissimilarity m, JsonElement r, List<string> failures, StringBuilder log)
+    private static void CheckFaster(KMedoidsReferenceData data, DenseDissimilarity m, JsonElement r, string metricName, List<string> failures, StringBuilder log)
     {
         var fr = r.GetProperty("faster_random_init");
         var sw = Stopwatch.StartNew();
         var fromInit = FasterPam.Fit(m, KMedoidsReferenceData.Ints(fr, "init_medoids"));
         Compare("FasterPAM (R's random init)", fromInit, fr, sw, failures, log, requireMedoids: true);
+
+        // the fast path: float32 matrix, SIMD scan; the cost recomputed R's way must still equal R's
+        sw.Restart();
+        var metric = KMedoidsReferenceData.Metric(metricName);
+        var f32 = FasterPam.Fit(DenseFloatDissimilarity.FromVectors(data.X, data.N, data.D, metric), KMedoidsReferenceData.Ints(fr, "init_medoids"));
+        double exact = MedoidAssignment.ExactCost(data.X, data.N, data.D, metric, f32.Medoids);
+        Compare("FasterPAM float32 (R's random init)", f32 with { Cost = exact }, fr, sw, failures, log, requireMedoids: true);
 
         double pamCost = r.GetProperty("pamonce_0").GetProperty("total_deviation").GetDouble();
         foreach (var init in new[] { KMedoidsInit.Random, KMedoidsInit.Build, KMedoidsInit.PlusPlus })
