@@ -12,6 +12,7 @@ public static class HarnessVerbs
         ["kmeans"] = KMeansHarness.Run,
         ["assign-scale"] = ScaleHarness.Run,
         ["kmedoids"] = KMedoidsHarness.Run,
+        ["clara"] = ClaraHarness.Run,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>

@@ -25,7 +25,14 @@ public static class FasterPam
     /// Runs FasterPAM from <paramref name="initialMedoids"/> (not modified) for at most
     /// <paramref name="maxIterations"/> passes over the candidates.
     /// </summary>
-    public static KMedoidsResult Fit<T>(in T diss, ReadOnlySpan<int> initialMedoids, int maxIterations = 100) where T : struct, IDissimilarity
+    public static KMedoidsResult Fit<T>(in T diss, ReadOnlySpan<int> initialMedoids, int maxIterations = 100) where T : struct, IDissimilarity =>
+        Fit(diss, initialMedoids, [], maxIterations);
+
+    /// <summary>
+    /// FasterPAM with the swap candidates restricted to <paramref name="candidates"/> (all objects when empty), every
+    /// object still counted in the loss: a local optimum over the full data among those candidates (used by CLARA).
+    /// </summary>
+    internal static KMedoidsResult Fit<T>(in T diss, ReadOnlySpan<int> initialMedoids, ReadOnlySpan<int> candidates, int maxIterations) where T : struct, IDissimilarity
     {
         int n = diss.Count;
         MedoidAssignment.Validate(n, initialMedoids, nameof(initialMedoids));
@@ -40,20 +47,23 @@ public static class FasterPam
         var ploss = new double[k];
         UpdateRemovalLoss(s, removal);
 
-        int lastSwap = n, swaps = 0, iterations = 0;
+        bool all = candidates.IsEmpty;
+        int count = all ? n : candidates.Length;
+        int lastSwap = -1, swaps = 0, iterations = 0;
         while (iterations < maxIterations)
         {
             iterations++;
             int swapsBefore = swaps;
             double lastLoss = loss;
-            for (int j = 0; j < n; j++)
+            for (int c = 0; c < count; c++)
             {
-                if (j == lastSwap) break;
+                if (c == lastSwap) break;
+                int j = all ? c : candidates[c];
                 if (j == medoids[s.Near[j]]) continue; // already a medoid
                 double change = FindBestSwap(diss, removal, ploss, s, j, out int b);
                 if (!(change < -Tolerance(loss))) continue;
                 swaps++;
-                lastSwap = j;
+                lastSwap = c;
                 double newLoss = DoSwap(diss, medoids, s, b, j);
                 if (newLoss >= loss) { loss = newLoss; break; } // numerically unstable; stop
                 loss = newLoss;
