@@ -13,6 +13,7 @@ public static class HarnessVerbs
         ["assign-scale"] = ScaleHarness.Run,
         ["kmedoids"] = KMedoidsHarness.Run,
         ["clara"] = ClaraHarness.Run,
+        ["make-blobs"] = BlobsHarness.Run,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>

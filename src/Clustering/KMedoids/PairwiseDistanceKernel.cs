@@ -27,13 +27,7 @@ internal static class PairwiseDistanceKernel
         for (int j = 0; j < n; j++)
             for (int f = 0; f < d; f++) cols[f * nPad + j] = data[j * d + f];
         var rows = data[..(n * d)].ToArray();
-        int kind = metric switch
-        {
-            DissimilarityMetric.Euclidean => 0,
-            DissimilarityMetric.SquaredEuclidean => 1,
-            DissimilarityMetric.Manhattan => 2,
-            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "The float kernel handles Euclidean, squared Euclidean and Manhattan."),
-        };
+        int kind = Kind(metric);
         int blocks = (n + BlockRows - 1) / BlockRows;
         if (threads <= 1 || blocks < 2)
         {
@@ -46,6 +40,46 @@ internal static class PairwiseDistanceKernel
             Parallel.For(0, blocks, options, t => Block(rows, cols, n, nPad, d, kind, output, blocks - 1 - t));
         }
     }
+
+    /// <summary>
+    /// Σ over all n vectors of the distance to the nearest of <paramref name="medoids"/> (object indices), with the
+    /// same 4 × 16 tiles: the points are the tile rows and a feature-major panel of the medoids the columns (the
+    /// blocked nearest-centroid pattern). Float distances, double sum in object order. Used by CLARA to compare samples.
+    /// </summary>
+    public static double NearestCost(float[] data, int n, int d, DissimilarityMetric metric, ReadOnlySpan<int> medoids)
+    {
+        int kind = Kind(metric);
+        int k = medoids.Length, kPad = (k + Cols - 1) / Cols * Cols;
+        var panel = new float[d * kPad];
+        for (int c = 0; c < k; c++)
+            for (int f = 0; f < d; f++) panel[f * kPad + c] = data[medoids[c] * d + f];
+        Span<float> tile = stackalloc float[Rows * Cols];
+        Span<float> best = stackalloc float[Rows];
+        double cost = 0;
+        for (int i0 = 0; i0 < n; i0 += Rows)
+        {
+            int rowsHere = Math.Min(Rows, n - i0);
+            best.Fill(float.PositiveInfinity);
+            for (int j0 = 0; j0 < kPad; j0 += Cols)
+            {
+                Tile(data, panel, kPad, d, kind, i0, rowsHere, j0, tile);
+                int width = Math.Min(Cols, k - j0);
+                for (int r = 0; r < rowsHere; r++)
+                    for (int c = 0; c < width; c++)
+                        best[r] = Math.Min(best[r], tile[r * Cols + c]);
+            }
+            for (int r = 0; r < rowsHere; r++) cost += best[r];
+        }
+        return cost;
+    }
+
+    private static int Kind(DissimilarityMetric metric) => metric switch
+    {
+        DissimilarityMetric.Euclidean => 0,
+        DissimilarityMetric.SquaredEuclidean => 1,
+        DissimilarityMetric.Manhattan => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "The float kernel handles Euclidean, squared Euclidean and Manhattan."),
+    };
 
     private static void Block(float[] rows, float[] cols, int n, int nPad, int d, int kind, float[] output, int block)
     {

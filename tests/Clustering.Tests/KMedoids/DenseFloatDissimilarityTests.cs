@@ -83,4 +83,27 @@ public class DenseFloatDissimilarityTests
         Assert.Equal(a.Labels, b.Labels);
         Assert.Equal(MedoidAssignment.Cost(dense, a.Medoids), a.Cost);
     }
+
+    [Fact]
+    public void Nearest_cost_by_hand_and_against_the_indexer()
+    {
+        // (0,0), (3,4), (6,8) with medoid 1: 5 + 0 + 5 = 10 (Euclidean), 7 + 0 + 7 = 14 (Manhattan)
+        float[] x = [0, 0, 3, 4, 6, 8];
+        Assert.Equal(10.0, PairwiseDistanceKernel.NearestCost(x, 3, 2, DissimilarityMetric.Euclidean, [1]));
+        Assert.Equal(14.0, PairwiseDistanceKernel.NearestCost(x, 3, 2, DissimilarityMetric.Manhattan, [1]));
+        Assert.Equal(25.0, PairwiseDistanceKernel.NearestCost(x, 3, 2, DissimilarityMetric.SquaredEuclidean, [0, 1]));
+
+        // 19 medoids (two column tiles, the second partial), n = 103 (a partial row tile)
+        var rng = new Random(2);
+        const int n = 103, d = 7;
+        var y = new float[n * d];
+        for (int i = 0; i < y.Length; i++) y[i] = (float)(rng.NextDouble() * 10);
+        int[] medoids = Enumerable.Range(0, 19).Select(i => i * 5).ToArray();
+        foreach (var metric in new[] { DissimilarityMetric.Euclidean, DissimilarityMetric.Manhattan })
+        {
+            double expected = MedoidAssignment.ExactCost(y, n, d, metric, medoids);
+            double got = PairwiseDistanceKernel.NearestCost(y, n, d, metric, medoids);
+            Assert.True(Math.Abs(got - expected) <= 1e-5 * expected, $"{metric}: {got} vs {expected}");
+        }
+    }
 }
