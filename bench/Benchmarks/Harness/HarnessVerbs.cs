@@ -12,6 +12,9 @@ public static class HarnessVerbs
         ["kmeans"] = KMeansHarness.Run,
         ["assign-scale"] = ScaleHarness.Run,
         ["stream-quality"] = StreamQualityHarness.Run,
+        ["kmedoids"] = KMedoidsHarness.Run,
+        ["clara"] = ClaraHarness.Run,
+        ["make-blobs"] = BlobsHarness.Run,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>

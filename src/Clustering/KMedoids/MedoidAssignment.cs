@@ -35,6 +35,27 @@ public static class MedoidAssignment
         return Assign(diss, medoids, labels);
     }
 
+    /// <summary>
+    /// The total deviation of <paramref name="medoids"/> (object indices) over n row-major float vectors, every
+    /// distance computed in double as R's <c>cluster</c> computes it (<see cref="VectorDistance.Compute"/>),
+    /// summed in object order: the cost to compare with R whatever storage the solver ran on. O(n k d).
+    /// </summary>
+    public static double ExactCost(ReadOnlySpan<float> data, int n, int d, DissimilarityMetric metric, ReadOnlySpan<int> medoids)
+    {
+        VectorDistance.CheckShape(data, n, d);
+        Validate(n, medoids, nameof(medoids));
+        double cost = 0;
+        for (int o = 0; o < n; o++)
+        {
+            var x = data.Slice(o * d, d);
+            double best = double.PositiveInfinity;
+            foreach (int m in medoids)
+                best = Math.Min(best, m == o ? 0 : VectorDistance.Compute(x, data.Slice(m * d, d), metric));
+            cost += best;
+        }
+        return cost;
+    }
+
     /// <summary>A full result for <paramref name="medoids"/> (a copy), with the given counters.</summary>
     public static KMedoidsResult ToResult<T>(in T diss, ReadOnlySpan<int> medoids, int iterations, int swaps) where T : struct, IDissimilarity
     {

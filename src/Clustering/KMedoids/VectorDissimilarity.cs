@@ -21,6 +21,12 @@ public readonly struct VectorDissimilarity : IDissimilarity
         Metric = metric;
     }
 
+    /// <summary>The row-major vectors.</summary>
+    internal float[] Data => _data;
+
+    /// <summary>The dimension d.</summary>
+    internal int Dimension => _d;
+
     /// <summary>The metric.</summary>
     public DissimilarityMetric Metric { get; }
 

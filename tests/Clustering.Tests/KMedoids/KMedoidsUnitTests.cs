@@ -177,6 +177,45 @@ public class KMedoidsUnitTests
     }
 
     [Fact]
+    public void Clara_refinement_by_hand()
+    {
+        // CLARA's refinement step (seeded draws are not hand-checkable, so the step itself is): line points {0,1,2} and
+        // {10,11,12}, medoids {0, 3} (values 0 and 10; cost 0+1+2 + 0+1+2 = 6). With candidates {0, 2, 3} only,
+        // swapping 0 → 2 gives 2+1+0 = 3 on the left, no gain, so nothing moves. With candidates {0, 1, 3, 4},
+        // 0 → 1 and 3 → 4 each gain 1: the optimum {1, 4}, cost 4, in two swaps.
+        var m = LineMatrix();
+        var none = FasterPam.Fit(m, [0, 3], [0, 2, 3], 100);
+        Assert.Equal([0, 3], none.Medoids);
+        Assert.Equal(6.0, none.Cost);
+        var best = FasterPam.Fit(m, [0, 3], [0, 1, 3, 4], 100);
+        Assert.Equal([1, 4], best.Medoids.Order().ToArray());
+        Assert.Equal(4.0, best.Cost);
+        Assert.Equal(2, best.Swaps);
+    }
+
+    [Fact]
+    public void Clara_refined_is_never_worse_than_classic_on_the_same_draws()
+    {
+        var rng = new Random(8);
+        const int n = 600, d = 3;
+        var x = new float[n * d];
+        for (int i = 0; i < x.Length; i++) x[i] = (float)(rng.NextDouble() * 6 + (i / d % 6) * 4);
+        var v = new VectorDissimilarity(x, n, d, DissimilarityMetric.Euclidean);
+        int improved = 0;
+        for (long seed = 1; seed <= 6; seed++)
+        {
+            var classic = Clara.Fit(v, 6, samples: 4, seed: seed, refine: ClaraRefine.None);
+            var refined = Clara.Fit(v, 6, samples: 4, seed: seed);
+            var every = Clara.Fit(v, 6, samples: 4, seed: seed, refine: ClaraRefine.Every);
+            Assert.True(refined.Cost <= classic.Cost, $"seed {seed}: {refined.Cost} > {classic.Cost}");
+            Assert.Equal(MedoidAssignment.Cost(v, refined.Medoids), refined.Cost);
+            Assert.Equal(MedoidAssignment.Cost(v, every.Medoids), every.Cost);
+            if (refined.Cost < classic.Cost) improved++;
+        }
+        Assert.True(improved > 0, "the refinement never moved a medoid on these draws");
+    }
+
+    [Fact]
     public void Invalid_arguments_throw()
     {
         var m = LineMatrix();
