@@ -90,15 +90,23 @@ internal sealed class DicomStreamParser
     private static readonly DicomTag LutDescriptor = new(0x0028, 0x3002);
 
     /// <summary>LO for private creators, the private dictionary's VR for known creators' elements, else null.</summary>
-    private static DicomVR? PrivateVR(DicomTag tag, DicomDataset ds)
+    private DicomVR? PrivateVR(DicomTag tag, DicomDataset ds)
     {
         if (tag.Element is >= 0x0010 and <= 0x00FF) return DicomVR.LO;
         if (tag.Element < 0x1000) return null;
         var creatorTag = new DicomTag(tag.Group, (ushort)(tag.Element >> 8));
         if (ds[creatorTag] is not { Items: null, Fragments: null } creator) return null;
-        var name = Encoding.Latin1.GetString(creator.Value.Span).TrimEnd('\0', ' ');
-        return name.Length == 0 ? null : DicomDictionary.PrivateVROf(tag, name);
+        // A block's elements follow each other: decode its creator's name once, not once per element.
+        if (!ReferenceEquals(creator, _lastCreator))
+        {
+            _lastCreatorName = Encoding.Latin1.GetString(creator.Value.Span).TrimEnd('\0', ' ');
+            _lastCreator = creator;
+        }
+        return _lastCreatorName.Length == 0 ? null : DicomDictionary.PrivateVROf(tag, _lastCreatorName);
     }
+
+    private DicomElement? _lastCreator;
+    private string _lastCreatorName = "";
 
     private int PixelRepresentation()
     {
