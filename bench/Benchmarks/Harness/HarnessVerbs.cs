@@ -11,6 +11,8 @@ public static class HarnessVerbs
         ["assign"] = AssignHarness.Run,
         ["kmeans"] = KMeansHarness.Run,
         ["assign-scale"] = ScaleHarness.Run,
+        ["dicom-alloc"] = DicomHeaderHarness.Alloc,
+        ["dicom-rate"] = DicomHeaderHarness.Rate,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>
