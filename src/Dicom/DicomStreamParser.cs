@@ -135,8 +135,12 @@ internal sealed class DicomStreamParser
                 pos += 8; // stray delimiter: tolerated, as other toolkits do
                 continue;
             }
-            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter && IsZero(span.Slice(pos + 4, 4)) && end - pos == 8)
-                return end; // a closing delimiter left at the very end of the data
+            // A zero-length Sequence Delimitation Item as the very last 8 bytes, after the last element (e.g. written twice
+            // after encapsulated pixel data, as in fo-dicom's DIRW0007): nothing is lost by ignoring it, as GDCM does.
+            // Lenient reads record it; strict reads reject it below, as pydicom and dcmtk do.
+            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter && IsZero(span.Slice(pos + 4, 4)) && end - pos == 8
+                && Tolerate("stray Sequence Delimitation Item after the last element ignored", pos))
+                return end;
 
             if (tag.Group == 0xFFFE)
                 throw Error($"unexpected {tag} inside a dataset", pos);
