@@ -7,9 +7,11 @@ internal static class DeflatedSyntax
 {
     /// <summary>
     /// Inflates <paramref name="compressed"/>, refusing output larger than <paramref name="maxBytes"/>. Reads the input in
-    /// place and returns the output buffer itself (no copies: header-only reads of deflated files allocate little else).
+    /// place and inflates straight into the returned buffer (no copies). When <paramref name="enough"/> is given it is
+    /// called with the output so far after each inflated chunk; once it returns true, inflation stops there (header-only
+    /// reads stop at the pixel data instead of inflating a whole image).
     /// </summary>
-    public static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, long maxBytes, int offset)
+    public static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, long maxBytes, int offset, Func<ReadOnlyMemory<byte>, bool>? enough = null)
     {
         try
         {
@@ -17,16 +19,28 @@ internal static class DeflatedSyntax
                 ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
                 : new MemoryStream(compressed.ToArray(), writable: false);
             using var inflater = new DeflateStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream(capacity: (int)Math.Min(maxBytes, Math.Min((long)compressed.Length * 4, int.MaxValue / 2)));
-            var buffer = new byte[81920];
-            int n;
-            while ((n = inflater.Read(buffer, 0, buffer.Length)) > 0)
+            // A header-only read starts small (headers are a few KiB); a full read guesses from the compressed size.
+            var initial = enough is null ? Math.Min((long)compressed.Length * 3, int.MaxValue / 2) : 16 << 10;
+            var buffer = new byte[(int)Math.Clamp(Math.Min(initial, maxBytes + 1), 1, int.MaxValue / 2)];
+            var length = 0;
+            while (true)
             {
-                if (output.Length + n > maxBytes)
-                    throw new DicomFormatException($"deflated dataset inflates to more than {maxBytes} bytes (deflate data at offset {offset})");
-                output.Write(buffer, 0, n);
+                if (length == buffer.Length)
+                {
+                    if (length > maxBytes) break;
+                    var grown = (int)Math.Min(Math.Min((long)buffer.Length * 2, maxBytes + 1), Array.MaxLength);
+                    if (grown <= buffer.Length) throw new DicomFormatException($"deflated dataset too large to hold in memory (deflate data at offset {offset})");
+                    Array.Resize(ref buffer, grown);
+                }
+                var n = inflater.Read(buffer, length, buffer.Length - length);
+                if (n == 0) break;
+                length += n;
+                if (length > maxBytes) break;
+                if (enough is not null && enough(buffer.AsMemory(0, length))) break;
             }
-            return output.GetBuffer().AsMemory(0, (int)output.Length);
+            if (length > maxBytes)
+                throw new DicomFormatException($"deflated dataset inflates to more than {maxBytes} bytes (deflate data at offset {offset})");
+            return buffer.AsMemory(0, length);
         }
         catch (InvalidDataException e)
         {

@@ -10,25 +10,63 @@ namespace RadiologyNet.Dicom;
 /// </summary>
 public sealed class DicomDataset : IEnumerable<DicomElement>
 {
-    private readonly SortedDictionary<DicomTag, DicomElement> _elements = new();
+    // Sorted by tag. Readers add in file order, which is ascending, so Add is an append; lookups are binary searches.
+    // A list of element references costs a fraction of a tree node per element (allocation matters for header reads).
+    private readonly List<DicomElement> _elements = [];
 
     /// <summary>The text encoding from Specific Character Set; set by the reader, default ASCII-compatible Latin-1.</summary>
     public Encoding TextEncoding { get; set; } = Encoding.Latin1;
 
     public int Count => _elements.Count;
 
-    public bool Contains(DicomTag tag) => _elements.ContainsKey(tag);
+    public bool Contains(DicomTag tag) => IndexOf(tag) >= 0;
 
-    public DicomElement? this[DicomTag tag] => _elements.GetValueOrDefault(tag);
+    public DicomElement? this[DicomTag tag] => IndexOf(tag) is var i and >= 0 ? _elements[i] : null;
 
     /// <summary>Adds or replaces an element.</summary>
     public DicomDataset Add(DicomElement element)
     {
-        _elements[element.Tag] = element;
+        var n = _elements.Count;
+        if (n == 0 || _elements[n - 1].Tag.Value < element.Tag.Value)
+        {
+            _elements.Add(element);
+            return this;
+        }
+        var i = IndexOf(element.Tag);
+        if (i >= 0) _elements[i] = element;
+        else _elements.Insert(~i, element);
         return this;
     }
 
-    public bool Remove(DicomTag tag) => _elements.Remove(tag);
+    public bool Remove(DicomTag tag)
+    {
+        var i = IndexOf(tag);
+        if (i < 0) return false;
+        _elements.RemoveAt(i);
+        return true;
+    }
+
+    /// <summary>The index of <paramref name="tag"/>, or the complement of where it would be inserted.</summary>
+    private int IndexOf(DicomTag tag)
+    {
+        var key = tag.Value;
+        int lo = 0, hi = _elements.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var v = _elements[mid].Tag.Value;
+            if (v == key) return mid;
+            if (v < key) lo = mid + 1; else hi = mid - 1;
+        }
+        return ~lo;
+    }
+
+    private bool TryGet(DicomTag tag, out DicomElement element)
+    {
+        var i = IndexOf(tag);
+        element = i >= 0 ? _elements[i] : null!;
+        return i >= 0;
+    }
 
     /// <summary>Adds a text or numeric-string value (AE, AS, CS, DA, DS, DT, IS, LO, LT, PN, SH, ST, TM, UC, UI, UR, UT), padded to even length.</summary>
     public DicomDataset AddString(DicomTag tag, DicomVR vr, string value)
@@ -70,7 +108,7 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     /// <summary>The whole value as text with trailing padding (space, NUL) removed; null when absent or not a text VR.</summary>
     public string? GetString(DicomTag tag)
     {
-        if (!_elements.TryGetValue(tag, out var e) || e.Items is not null || e.Fragments is not null) return null;
+        if (!TryGet(tag, out var e) || e.Items is not null || e.Fragments is not null) return null;
         if (!IsText(e.VR)) return null;
         var enc = e.VR is DicomVR.UI or DicomVR.DS or DicomVR.IS or DicomVR.AS or DicomVR.DA or DicomVR.TM or DicomVR.DT or DicomVR.CS or DicomVR.AE
             ? Encoding.Latin1 : TextEncoding;
@@ -88,7 +126,7 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     /// <summary>Numeric values of DS, IS, US, SS, UL, SL, FL, FD, UV, SV elements; empty when absent or unparsable.</summary>
     public double[] GetNumbers(DicomTag tag)
     {
-        if (!_elements.TryGetValue(tag, out var e) || e.Items is not null || e.Fragments is not null) return [];
+        if (!TryGet(tag, out var e) || e.Items is not null || e.Fragments is not null) return [];
         var v = e.Value.Span;
         switch (e.VR)
         {
@@ -116,6 +154,21 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     /// <summary>The first numeric value, or null.</summary>
     public double? GetNumber(DicomTag tag)
     {
+        // Fast path without allocation for the common single-valued cases; everything else as GetNumbers decides.
+        if (TryGet(tag, out var e) && e.Items is null && e.Fragments is null)
+        {
+            var v = e.Value.Span;
+            switch (e.VR)
+            {
+                case DicomVR.US when v.Length >= 2: return BinaryPrimitives.ReadUInt16LittleEndian(v);
+                case DicomVR.SS when v.Length >= 2: return BinaryPrimitives.ReadInt16LittleEndian(v);
+                case DicomVR.UL when v.Length >= 4: return BinaryPrimitives.ReadUInt32LittleEndian(v);
+                case DicomVR.SL when v.Length >= 4: return BinaryPrimitives.ReadInt32LittleEndian(v);
+                case DicomVR.DS or DicomVR.IS when v.IndexOf((byte)'\\') < 0:
+                    var t = v.Trim(" \0"u8);
+                    return t.Length > 0 && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
+            }
+        }
         var values = GetNumbers(tag);
         return values.Length > 0 ? values[0] : null;
     }
@@ -129,9 +182,9 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
 
     /// <summary>Sequence items, or empty.</summary>
     public IReadOnlyList<DicomDataset> GetSequence(DicomTag tag) =>
-        _elements.TryGetValue(tag, out var e) && e.Items is not null ? e.Items : [];
+        TryGet(tag, out var e) && e.Items is not null ? e.Items : [];
 
-    public IEnumerator<DicomElement> GetEnumerator() => _elements.Values.GetEnumerator();
+    public IEnumerator<DicomElement> GetEnumerator() => _elements.GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -17,7 +17,7 @@ public static class DicomDictionary
         public readonly List<(uint Mask, uint Value, Entry Entry)> Repeaters = [];
     }
 
-    private static readonly Lazy<Dictionary<(string Creator, string Key), DicomVR>> Private = new(LoadPrivate);
+    private static readonly Lazy<Dictionary<(string Creator, ulong Key), DicomVR>> Private = new(LoadPrivate);
 
     private static readonly Lazy<Tables> Data = new(Load);
 
@@ -44,10 +44,23 @@ public static class DicomDictionary
     public static DicomVR? PrivateVROf(DicomTag tag, string creator)
     {
         var table = Private.Value;
-        var g = tag.Group.ToString("x4", CultureInfo.InvariantCulture);
-        var e = tag.Element.ToString("x4", CultureInfo.InvariantCulture);
-        foreach (var key in (ReadOnlySpan<string>)[g + e, g + "xx" + e[2..], g[..2] + "xxxx" + e[2..]])
+        foreach (var key in (ReadOnlySpan<ulong>)[ExactKey(tag), BlockKey(tag), GroupKey(tag)])
             if (table.TryGetValue((creator, key), out var vr)) return vr;
+        return null;
+    }
+
+    // The three key forms the private dictionary is searched by (no strings per lookup): "ggggeeee", "ggggxxee", "ggxxxxee".
+    private static ulong ExactKey(DicomTag tag) => tag.Value;
+    private static ulong BlockKey(DicomTag tag) => 1UL << 32 | (uint)tag.Group << 16 | (uint)(tag.Element & 0xFF);
+    private static ulong GroupKey(DicomTag tag) => 2UL << 32 | (uint)(tag.Group >> 8) << 16 | (uint)(tag.Element & 0xFF);
+
+    /// <summary>The lookup key of a dictionary key in one of the three forms, or null for any other wildcard pattern.</summary>
+    private static ulong? KeyOf(string key)
+    {
+        static bool Hex(string s, out uint v) => uint.TryParse(s, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out v);
+        if (Hex(key, out var exact)) return ExactKey(DicomTag.FromValue(exact));
+        if (key[4..6] == "xx" && Hex(key[..4] + key[6..], out var block)) return BlockKey(new DicomTag((ushort)(block >> 8), (ushort)(block & 0xFF)));
+        if (key[2..6] == "xxxx" && Hex(key[..2] + key[6..], out var group)) return GroupKey(new DicomTag((ushort)((group >> 8) << 8), (ushort)(group & 0xFF)));
         return null;
     }
 
@@ -112,16 +125,16 @@ public static class DicomDictionary
         return t;
     }
 
-    private static Dictionary<(string, string), DicomVR> LoadPrivate()
+    private static Dictionary<(string, ulong), DicomVR> LoadPrivate()
     {
-        var table = new Dictionary<(string, string), DicomVR>(10000);
+        var table = new Dictionary<(string, ulong), DicomVR>(10000);
         using var stream = typeof(DicomDictionary).Assembly.GetManifestResourceStream("RadiologyNet.Dicom.private_dictionary.txt")
             ?? throw new InvalidOperationException("embedded private DICOM dictionary missing");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length < 13) continue;
-            table.TryAdd((line[12..], line[..8]), (DicomVR)(line[9] << 8 | line[10]));
+            if (KeyOf(line[..8]) is { } key) table.TryAdd((line[12..], key), (DicomVR)(line[9] << 8 | line[10]));
         }
         return table;
     }

@@ -84,14 +84,33 @@ public static class DicomReader
     /// <summary>Parses the dataset that starts at <paramref name="start"/> in the given transfer syntax.</summary>
     private static DicomDataset ReadDataset(ReadOnlyMemory<byte> bytes, int start, string ts, DicomReaderOptions options, List<string> warnings)
     {
-        var data = bytes;
-        var where = "offset";
+        DicomDataset dataset;
         if (ts == TransferSyntax.DeflatedExplicitVRLittleEndian)
         {
-            data = DeflatedSyntax.Inflate(bytes[start..], options.MaxInflatedBytes, start);
-            start = 0;
-            where = "inflated offset";
+            const string where = "inflated offset";
+            var header = options.StopBeforePixelData ? new DeflatedHeader(options) : null;
+            var data = DeflatedSyntax.Inflate(bytes[start..], options.MaxInflatedBytes, start, header is null ? null : header.TryParse);
+            if (header?.Dataset is { } ds)
+            {
+                warnings.AddRange(header.Warnings);
+                dataset = ds;
+            }
+            else
+            {
+                dataset = Parse(data, 0, ts, options, warnings, where, out _);
+            }
         }
+        else
+        {
+            dataset = Parse(bytes, start, ts, options, warnings, "offset", out _);
+        }
+        if (options.RejectFractionalIntegerStrings) IntegerStringCheck.Check(dataset);
+        return dataset;
+    }
+
+    /// <summary>Parses the elements of <paramref name="data"/> from <paramref name="start"/> to its end.</summary>
+    private static DicomDataset Parse(ReadOnlyMemory<byte> data, int start, string ts, DicomReaderOptions options, List<string> warnings, string where, out int stoppedAt)
+    {
         var bigEndian = ts == TransferSyntax.ExplicitVRBigEndian;
         var explicitVR = ts != TransferSyntax.ImplicitVRLittleEndian;
         // Files that declare one VR form and use the other exist; trust the first element, as pydicom does.
@@ -103,8 +122,59 @@ public static class DicomReader
             else if (!explicitVR && looksExplicit) explicitVR = true;
         }
         var parser = new DicomStreamParser(data, explicitVR, bigEndian, options, where) { Warnings = warnings };
-        var dataset = parser.ParseDataset(start, data.Length, Encoding.Latin1, out _);
-        if (options.RejectFractionalIntegerStrings) IntegerStringCheck.Check(dataset);
-        return dataset;
+        return parser.ParseDataset(start, data.Length, Encoding.Latin1, out stoppedAt);
+    }
+
+    /// <summary>
+    /// Header-only reads of deflated datasets: after each inflated chunk, looks for a top-level (7FE0,0008/0009/0010) tag
+    /// and parses the output up to it. A candidate counts only when the parse stops exactly there: the parse of a prefix
+    /// is then the same as the parse of the whole dataset (every element before it ended before it), so inflation can
+    /// stop. Bytes that only look like the tag (inside a value) fail that test; after a few such, the whole dataset is
+    /// inflated and parsed as usual.
+    /// </summary>
+    private sealed class DeflatedHeader(DicomReaderOptions options)
+    {
+        private const int MaxAttempts = 8;
+        private static ReadOnlySpan<byte> PixelGroup => [0xE0, 0x7F];
+        private int _scanned;
+        private int _attempts;
+
+        public DicomDataset? Dataset { get; private set; }
+        public List<string> Warnings { get; private set; } = [];
+
+        public bool TryParse(ReadOnlyMemory<byte> soFar)
+        {
+            var span = soFar.Span;
+            while (_attempts < MaxAttempts)
+            {
+                var i = span[_scanned..].IndexOf(PixelGroup);
+                if (i < 0)
+                {
+                    _scanned = Math.Max(_scanned, span.Length - 1);
+                    return false;
+                }
+                var p = _scanned + i;
+                if (p + 8 > span.Length)
+                {
+                    _scanned = p;
+                    return false; // wait for the rest of this element header
+                }
+                _scanned = p + 1;
+                if (span[p + 2] is not (0x08 or 0x09 or 0x10) || span[p + 3] != 0) continue;
+                _attempts++;
+                var warnings = new List<string>();
+                try
+                {
+                    var ds = Parse(soFar[..(p + 8)], 0, TransferSyntax.DeflatedExplicitVRLittleEndian, options, warnings, "inflated offset", out var stoppedAt);
+                    if (stoppedAt != p) continue;
+                    (Dataset, Warnings) = (ds, warnings);
+                    return true;
+                }
+                catch (DicomFormatException)
+                {
+                }
+            }
+            return false;
+        }
     }
 }

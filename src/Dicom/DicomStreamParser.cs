@@ -90,15 +90,23 @@ internal sealed class DicomStreamParser
     private static readonly DicomTag LutDescriptor = new(0x0028, 0x3002);
 
     /// <summary>LO for private creators, the private dictionary's VR for known creators' elements, else null.</summary>
-    private static DicomVR? PrivateVR(DicomTag tag, DicomDataset ds)
+    private DicomVR? PrivateVR(DicomTag tag, DicomDataset ds)
     {
         if (tag.Element is >= 0x0010 and <= 0x00FF) return DicomVR.LO;
         if (tag.Element < 0x1000) return null;
         var creatorTag = new DicomTag(tag.Group, (ushort)(tag.Element >> 8));
         if (ds[creatorTag] is not { Items: null, Fragments: null } creator) return null;
-        var name = Encoding.Latin1.GetString(creator.Value.Span).TrimEnd('\0', ' ');
-        return name.Length == 0 ? null : DicomDictionary.PrivateVROf(tag, name);
+        // A block's elements follow each other: decode its creator's name once, not once per element.
+        if (!ReferenceEquals(creator, _lastCreator))
+        {
+            _lastCreatorName = Encoding.Latin1.GetString(creator.Value.Span).TrimEnd('\0', ' ');
+            _lastCreator = creator;
+        }
+        return _lastCreatorName.Length == 0 ? null : DicomDictionary.PrivateVROf(tag, _lastCreatorName);
     }
+
+    private DicomElement? _lastCreator;
+    private string _lastCreatorName = "";
 
     private int PixelRepresentation()
     {
@@ -127,8 +135,12 @@ internal sealed class DicomStreamParser
                 pos += 8; // stray delimiter: tolerated, as other toolkits do
                 continue;
             }
-            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter && IsZero(span.Slice(pos + 4, 4)) && end - pos == 8)
-                return end; // a closing delimiter left at the very end of the data
+            // A zero-length Sequence Delimitation Item as the very last 8 bytes, after the last element (e.g. written twice
+            // after encapsulated pixel data, as in fo-dicom's DIRW0007): nothing is lost by ignoring it, as GDCM does.
+            // Lenient reads record it; strict reads reject it below, as pydicom and dcmtk do.
+            if (tag == DicomTags.SequenceDelimitationItem && !untilItemDelimiter && IsZero(span.Slice(pos + 4, 4)) && end - pos == 8
+                && Tolerate("stray Sequence Delimitation Item after the last element ignored", pos))
+                return end;
 
             if (tag.Group == 0xFFFE)
                 throw Error($"unexpected {tag} inside a dataset", pos);

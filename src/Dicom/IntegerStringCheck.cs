@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace RadiologyNet.Dicom;
 
@@ -10,6 +9,9 @@ namespace RadiologyNet.Dicom;
 /// </summary>
 internal static class IntegerStringCheck
 {
+    // What string.Trim() removes from ISO 8859-1 text: tab, LF, VT, FF, CR, space, NEL, no-break space.
+    private static ReadOnlySpan<byte> Whitespace => [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0];
+
     /// <summary>Throws <see cref="DicomFormatException"/> naming the first fractional IS value, searching items too.</summary>
     public static void Check(DicomDataset ds, int depth = 0)
     {
@@ -22,13 +24,24 @@ internal static class IntegerStringCheck
                 continue;
             }
             if (e.VR != DicomVR.IS || e.Value.IsEmpty) continue;
-            foreach (var part in DicomValueText.Split(DicomValueText.Latin1(e.Value.Span), trimTrailing: true))
+            var rest = e.Value.Span.TrimEnd(" \0"u8);
+            while (true)
             {
-                var s = part.Trim();
-                if (s.Length == 0 || BigInteger.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) continue;
-                if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Floor(d) != d)
-                    throw new DicomFormatException($"{e.Tag} IS value '{s}' is not an integer");
+                // Each backslash-separated value, on the bytes (no strings unless a value is rejected).
+                var cut = rest.IndexOf((byte)'\\');
+                var part = (cut < 0 ? rest : rest[..cut]).Trim(Whitespace);
+                if (!IsInteger(part) && double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Floor(d) != d)
+                    throw new DicomFormatException($"{e.Tag} IS value '{System.Text.Encoding.Latin1.GetString(part)}' is not an integer");
+                if (cut < 0) break;
+                rest = rest[(cut + 1)..];
             }
         }
+    }
+
+    /// <summary>An optional sign followed by ASCII digits only (any magnitude), or empty.</summary>
+    private static bool IsInteger(ReadOnlySpan<byte> s)
+    {
+        if (s.Length > 1 && s[0] is (byte)'+' or (byte)'-') s = s[1..];
+        return s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
     }
 }

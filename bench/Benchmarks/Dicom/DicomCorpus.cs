@@ -11,6 +11,9 @@ internal sealed class DicomCorpus
     public required string Folder { get; init; }
     public required byte[][] Files { get; init; }
 
+    /// <summary>Full paths of <see cref="Files"/>, in the same order.</summary>
+    public required string[] Paths { get; init; }
+
     /// <summary>Bytes of all files.</summary>
     public long TotalBytes => Files.Sum(f => (long)f.Length);
 
@@ -24,33 +27,41 @@ internal sealed class DicomCorpus
         var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(p => !(p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".md", StringComparison.Ordinal) || p.EndsWith(".csv", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal).ToList();
-        return new DicomCorpus { Folder = folder, Files = [.. paths.Select(File.ReadAllBytes)] };
+        return new DicomCorpus { Folder = folder, Paths = [.. paths], Files = [.. paths.Select(File.ReadAllBytes)] };
     }
 
-    /// <summary>Bytes before the top-level pixel data (the whole file when there is none, or when it is deflated): what a header read consumes.</summary>
-    public long HeaderBytes()
+    /// <summary>
+    /// Bytes before the top-level pixel data (the whole file when there is none): what a header read consumes. For the
+    /// Deflated syntax the dataset is counted inflated (the bytes the parser reads), up to the pixel data.
+    /// </summary>
+    public long HeaderBytes() => Files.Sum(HeaderBytesOf);
+
+    /// <summary>The header bytes of one file (see <see cref="HeaderBytes"/>).</summary>
+    public static long HeaderBytesOf(byte[] bytes)
     {
-        long total = 0;
-        foreach (var bytes in Files)
+        try
         {
-            try
-            {
-                var file = DicomReader.Read(bytes);
-                var ds = file.Dataset;
-                var pixel = ds[DicomTags.PixelData];
-                if (file.TransferSyntaxUid == TransferSyntax.DeflatedExplicitVRLittleEndian)
-                {
-                    total += bytes.Length; // all of it is inflated to reach the pixel data
-                    continue;
-                }
-                var pixelBytes = pixel is null ? 0 : pixel.Fragments is { } f ? f.Sum(x => 8L + x.Length) + 8 : pixel.Value.Length;
-                total += bytes.Length - pixelBytes - (pixel is null ? 0 : 12);
-            }
-            catch (DicomFormatException)
-            {
-                total += bytes.Length;
-            }
+            var file = DicomReader.Read(bytes);
+            var pixel = file.Dataset[DicomTags.PixelData];
+            var pixelBytes = pixel is null ? 0 : pixel.Fragments is { } f ? f.Sum(x => 8L + x.Length) + 8 : pixel.Value.Length;
+            var length = file.TransferSyntaxUid == TransferSyntax.DeflatedExplicitVRLittleEndian ? DeflatedLength(bytes, file) : bytes.Length;
+            return length - pixelBytes - (pixel is null ? 0 : 12);
         }
-        return total;
+        catch (DicomFormatException)
+        {
+            return bytes.Length;
+        }
+    }
+
+    /// <summary>Meta group bytes plus the inflated dataset's length.</summary>
+    private static long DeflatedLength(byte[] bytes, DicomFile file)
+    {
+        var marker = bytes.AsSpan(0, Math.Min(bytes.Length, 132)).IndexOf("DICM"u8);
+        var groupLength = file.Meta.GetNumber(new DicomTag(0x0002, 0x0000)) ?? throw new InvalidOperationException("deflated file without meta group length");
+        var start = marker + 4 + 12 + (int)groupLength;
+        using var inflater = new System.IO.Compression.DeflateStream(new MemoryStream(bytes, start, bytes.Length - start), System.IO.Compression.CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        inflater.CopyTo(inflated);
+        return start + inflated.Length;
     }
 }

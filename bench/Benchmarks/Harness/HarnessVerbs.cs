@@ -15,6 +15,8 @@ public static class HarnessVerbs
         ["kmedoids"] = KMedoidsHarness.Run,
         ["clara"] = ClaraHarness.Run,
         ["make-blobs"] = BlobsHarness.Run,
+        ["dicom-alloc"] = DicomHeaderHarness.Alloc,
+        ["dicom-rate"] = DicomHeaderHarness.Rate,
     };
 
     /// <summary>Runs <c>args[0]</c> as a verb if it is one.</summary>
