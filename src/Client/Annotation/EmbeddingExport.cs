@@ -42,7 +42,8 @@ public static class EmbeddingExport
         var results = new (InstanceFeatures? Features, string? Reason)[accepted.Count];
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, accepted.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            // Many callers in flight keep the featuriser's decode and inference stages busy; its bounded queues hold the rest back.
+            new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var file = accepted[i];
