@@ -12,6 +12,7 @@ var root = new RootCommand("radnet: unsupervised annotation of radiology image a
     ClusterCommand.Create(),
     MetricsCommand.Create(),
     EmbedCommand.Create(),
+    EmbedTextCommand.Create(),
 };
 
 try
