@@ -82,7 +82,7 @@ public static class FeaturiseHarness
             }
         }
 
-        var stages = StageBreakdown(folder, instances, image, services);
+        var stages = StageBreakdown(folder, instances, image, services, out var slowest);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             verb = "featurise",
@@ -99,6 +99,7 @@ public static class FeaturiseHarness
             ratio_median = Median(bare.Select((b, i) => pipeline[i] / b).ToList()),
             ratios = bare.Select((b, i) => Math.Round(pipeline[i] / b, 3)).ToArray(),
             stage_ms_per_image = stages,
+            slowest_decodes_ms = slowest,
             peak_rss_mb_bare = bareHwm / 1048576.0,
             peak_rss_mb_pipeline = pipelineHwm / 1048576.0,
             pipeline_allocated_kb_per_image = allocated / 1024.0,
@@ -135,8 +136,10 @@ public static class FeaturiseHarness
     }
 
     /// <summary>One thread, every stage timed separately: ms per image.</summary>
-    private static Dictionary<string, double> StageBreakdown(string folder, List<InstanceArrived> instances, ImageEmbedder image, IServiceProvider services)
+    private static Dictionary<string, double> StageBreakdown(string folder, List<InstanceArrived> instances, ImageEmbedder image, IServiceProvider services,
+        out Dictionary<string, double> slowestDecodes)
     {
+        var decodes = new List<(string File, double Ms)>();
         var metadata = services.GetRequiredService<MetadataVectorizer>();
         var drop = new ImageDropRuleOptions();
         var report = new float[services.GetRequiredService<ReportEmbedder>().Dimension];
@@ -159,8 +162,10 @@ public static class FeaturiseHarness
             var t5 = Stopwatch.GetTimestamp();
             _ = FeatureFusion.Fuse(embedding, meta, report, FusionWeights.Equal);
             var t6 = Stopwatch.GetTimestamp();
+            decodes.Add((instance.Source, (t2 - t1) * 1000.0 / Stopwatch.Frequency));
             ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3; ticks[4] += t5 - t4; ticks[5] += t6 - t5;
         }
+        slowestDecodes = decodes.OrderByDescending(d => d.Ms).Take(5).ToDictionary(d => d.File, d => Math.Round(d.Ms, 1));
         string[] names = ["read", "decode", "preprocess", "infer", "metadata", "fuse"];
         return names.Select((n, i) => (n, ms: ticks[i] * 1000.0 / Stopwatch.Frequency / instances.Count))
             .ToDictionary(x => x.n, x => Math.Round(x.ms, 3));
