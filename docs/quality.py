@@ -108,7 +108,7 @@ def table(results, labels, sources):
                 r = results[source][label]
                 lines.append(f"| {source} | {label} | " + " | ".join(f"{r[m]:.3f}" for m in METRICS) + " |")
         if "fused" in results:
-            singles = [s for s in sources if s != "fused" and s in results]
+            singles = [s for s in sources if not s.startswith("fused") and s in results]
             worse = [f"{h} ({results['fused'][label][m]:.3f} < {s} {results[s][label][m]:.3f})"
                      for m, h in zip(METRICS, HEADER) for s in singles
                      if results["fused"][label][m] < results[s][label][m]]
@@ -210,15 +210,17 @@ def pairing(a, radnet):
             w.writerow([uid, t])
     paired = os.path.join(out, "paired")
     if not a.skip_embed:
-        run(radnet + ["embed", os.path.join(data, "mednist"), "--reports", os.path.join(out, "reports.csv"), "--out", paired])
+        run(radnet + ["embed", os.path.join(data, "mednist"), "--reports", os.path.join(out, "reports.csv"), "--out", paired]
+            + (["--project-dim", str(a.project_dim)] if a.project_dim else []))
     ids = list(csv.DictReader(open(os.path.join(paired, "ids.csv"), encoding="utf-8")))
     truths = {label: (None, [truth[r["file"]][column] for r in ids])
               for label, column in [("class", "mednist_class"), ("modality", "modality_true"), ("region", "region_true")]}
     k = a.k or 2 * len(set(truths["class"][1]))
-    results = {s: score(radnet, paired, s, os.path.join(paired, f"{s}.npy"), k, a.seeds, truths) for s in ["image", "metadata", "report", "fused"]}
+    sources = ["image", "metadata", "report", "fused"] + (["fused_projected"] if a.project_dim else [])
+    results = {s: score(radnet, paired, s, os.path.join(paired, f"{s}.npy"), k, a.seeds, truths) for s in sources}
     print(f"SYNTHETIC pairing: n = {len(ids)}, {len(reports)} studies, k = {k}, pairing seed {a.pairing_seed}, seeds {a.seeds}; "
           + ", ".join(f"{c} {len(p)} texts" for c, p in pools.items()))
-    print(table(results, list(truths), ["image", "metadata", "report", "fused"]))
+    print(table(results, list(truths), sources))
 
 
 def main():
@@ -232,6 +234,7 @@ def main():
     p.add_argument("--min-pool", type=int, default=5)
     p.add_argument("--pairing-seed", type=int, default=7)
     p.add_argument("--skip-embed", action="store_true", help="reuse the embeddings already under --out")
+    p.add_argument("--project-dim", type=int, default=0, help="pairing: also score fused_projected.npy (radnet embed --project-dim)")
     a = p.parse_args()
     {"dicom": dicom, "text": text, "pairing": pairing}[a.what](a, shlex.split(a.radnet))
 
