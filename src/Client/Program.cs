@@ -16,6 +16,7 @@ var root = new RootCommand("radnet: unsupervised annotation of radiology image a
     StatusCommand.Create(),
     RefineCommand.Create(),
     ExportCommand.Create(),
+    EmbedTextCommand.Create(),
 };
 
 try

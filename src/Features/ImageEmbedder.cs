@@ -102,6 +102,9 @@ public sealed class ImageEmbedder : IDisposable
     /// <summary>The model file in use.</summary>
     public string ModelPath { get; }
 
+    /// <summary>Pooled ONNX sessions = how many inferences run at once.</summary>
+    public int Sessions => _pool.Size;
+
     /// <summary>The normalisation in use (never Auto).</summary>
     public ImageNormalization Normalization => _normalization;
 
@@ -109,14 +112,12 @@ public sealed class ImageEmbedder : IDisposable
     public float[] Embed(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        foreach (var v in image.Data)
-            if (!float.IsFinite(v)) throw new ArgumentException("image contains non-finite pixel values", nameof(image));
-        var length = 3 * _size * _size;
+        var length = InputLength;
         var tensor = ArrayPool<float>.Shared.Rent(length);
         try
         {
             BuildInput(image, tensor.AsSpan(0, length));
-            return _pool.Use(w => w.Run(tensor.AsSpan(0, length)));
+            return Infer(tensor.AsMemory(0, length));
         }
         finally
         {
@@ -124,9 +125,28 @@ public sealed class ImageEmbedder : IDisposable
         }
     }
 
-    /// <summary>Writes the model input tensor [3, size, size] for <paramref name="image"/> (exposed for tests and benchmarks).</summary>
+    /// <summary>Length of the model input tensor: 3 × InputSize × InputSize floats.</summary>
+    public int InputLength => 3 * _size * _size;
+
+    /// <summary>
+    /// Runs the model on a tensor written by <see cref="BuildInput"/> (<see cref="InputLength"/> floats) and returns
+    /// the raw embedding. Thread-safe; waits for a free pooled session. <see cref="Embed"/> = BuildInput + Infer.
+    /// </summary>
+    public float[] Infer(ReadOnlyMemory<float> tensor)
+    {
+        if (tensor.Length != InputLength) throw new ArgumentException($"tensor must hold {InputLength} floats", nameof(tensor));
+        return _pool.Use(w => w.Run(tensor.Span));
+    }
+
+    /// <summary>
+    /// Writes the model input tensor [3, size, size] for <paramref name="image"/> (letterbox, channels, normalisation).
+    /// Non-finite pixels are an <see cref="ArgumentException"/>.
+    /// </summary>
     public void BuildInput(FloatImage image, Span<float> tensor)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        foreach (var v in image.Data)
+            if (!float.IsFinite(v)) throw new ArgumentException("image contains non-finite pixel values", nameof(image));
         var plane = _size * _size;
         if (tensor.Length != 3 * plane) throw new ArgumentException($"tensor must hold {3 * plane} floats");
         var boxed = ArrayPool<float>.Shared.Rent(image.Channels * plane);

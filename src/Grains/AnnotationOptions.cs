@@ -32,7 +32,7 @@ public sealed class AnnotationOptions
     /// <summary>Size of the stratified sample a refinement pass runs FasterPAM on.</summary>
     public int RefineSampleSize { get; set; } = 2000;
 
-    /// <summary>Featurisations run at once in this silo (decode + embed); 0 means one per core.</summary>
+    /// <summary>Report embeddings run at once in this silo; 0 means one per core. (Image featurisation is shaped by <c>Featurisation</c> options.)</summary>
     public int MaxConcurrentFeaturisations { get; set; }
 
     /// <summary>Weight of the image source in the fused vector.</summary>

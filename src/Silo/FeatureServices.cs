@@ -22,6 +22,8 @@ public static class FeatureServices
         services.AddOptions<ReportEmbedderOptions>().Bind(configuration.GetSection("ReportModel"));
         services.AddOptions<MetadataVectorizerOptions>().Bind(configuration.GetSection("Metadata"));
         services.AddOptions<ImageDropRuleOptions>().Bind(configuration.GetSection("DropRules"));
+        services.AddOptions<FeaturisationOptions>().Bind(configuration.GetSection(FeaturisationOptions.Section))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
 
         services.AddSingleton<IArchiveSource>(sp => new FolderArchiveSource(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Folder));
         services.AddSingleton(sp => new ImageEmbedder(sp.GetRequiredService<IOptions<ImageEmbedderOptions>>().Value));

@@ -20,8 +20,12 @@ public static class EmbeddingExport
     /// <summary>What was written.</summary>
     public sealed record Summary(int Embedded, int Quarantined, int ImageDim, int MetadataDim, int ReportDim, TimeSpan Elapsed);
 
-    /// <summary>Embeds the folder into <paramref name="outDir"/>.</summary>
-    public static async Task<Summary> RunAsync(AnnotationSettings settings, string outDir, AnnotationRunner.ProgressReporter? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds the folder into <paramref name="outDir"/>. With <paramref name="projectionDimension"/> &gt; 0 it also writes
+    /// <c>fused_projected.npy</c>: every fused vector through a seeded sparse <see cref="Features.RandomProjection"/>.
+    /// </summary>
+    public static async Task<Summary> RunAsync(AnnotationSettings settings, string outDir, AnnotationRunner.ProgressReporter? progress, CancellationToken cancellationToken,
+        int projectionDimension = 0, long projectionSeed = 42)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = Path.GetFullPath(settings.Folder);
@@ -42,7 +46,8 @@ public static class EmbeddingExport
         var results = new (InstanceFeatures? Features, string? Reason)[accepted.Count];
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, accepted.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            // Many callers in flight keep the featuriser's decode and inference stages busy; its bounded queues hold the rest back.
+            new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var file = accepted[i];
@@ -65,6 +70,11 @@ public static class EmbeddingExport
         WriteMatrix(Path.Combine(outDir, "metadata.npy"), kept.Select(i => results[i].Features!.Metadata), layout.MetadataDim);
         WriteMatrix(Path.Combine(outDir, "report.npy"), kept.Select(i => results[i].Features!.Report ?? new float[layout.ReportDim]), layout.ReportDim);
         WriteMatrix(Path.Combine(outDir, "fused.npy"), kept.Select(i => results[i].Features!.Fused), layout.Dimension);
+        if (projectionDimension > 0)
+        {
+            var projection = new Features.RandomProjection(layout.Dimension, projectionDimension, projectionSeed);
+            WriteMatrix(Path.Combine(outDir, "fused_projected.npy"), kept.Select(i => projection.Project(results[i].Features!.Fused)), projectionDimension);
+        }
         CsvWriter.Write(Path.Combine(outDir, "ids.csv"), ["row", "sop_instance_uid", "series_instance_uid", "study_instance_uid", "file", "has_report", "modality", "region"],
             kept.Select((i, row) => (IReadOnlyList<string>)
             [

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Dicom;
@@ -8,11 +9,15 @@ using RadiologyNet.Grains.Sources;
 namespace RadiologyNet.Grains.Featurisation;
 
 /// <summary>
-/// The per-silo featurisation service: reads an instance's bytes, decodes it, and embeds pixels, metadata
-/// and the study report into one fused vector. Owns no ONNX session itself (the embedders are singletons);
-/// bounds how many featurisations run at once so the silo's scheduler stays responsive.
+/// The per-silo featurisation service: reads an instance's bytes, decodes it, and embeds pixels, metadata and
+/// the study report into one fused vector. Reading, decoding, preprocessing and metadata run on
+/// <see cref="FeaturisationOptions.DecodeWorkers"/> workers concurrently with the image model on
+/// <see cref="FeaturisationOptions.InferenceWorkers"/> workers (a <see cref="StagedPipeline{TIn,TMid,TOut}"/>);
+/// the queues between them are bounded, so callers wait when the silo is saturated (back-pressure) and nothing
+/// is dropped. The ONNX sessions belong to the embedder singletons. Report embeddings run beside the pipeline,
+/// at most <see cref="AnnotationOptions.MaxConcurrentFeaturisations"/> at once.
 /// </summary>
-public sealed class InstanceFeaturizer : IDisposable
+public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
 {
     private readonly IArchiveSource _source;
     private readonly ImageEmbedder _image;
@@ -21,11 +26,14 @@ public sealed class InstanceFeaturizer : IDisposable
     private readonly ReportLibrary _reports;
     private readonly FusionWeights _weights;
     private readonly ImageDropRuleOptions _dropRules;
-    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _reportSlots;
+    private readonly StagedPipeline<Request, Prepared, InstanceFeatures> _pipeline;
     private readonly ILogger<InstanceFeaturizer> _logger;
 
+    /// <summary>Creates the service and starts its pipeline workers.</summary>
     public InstanceFeaturizer(IArchiveSource source, ImageEmbedder image, ReportEmbedder report, MetadataVectorizer metadata,
-        ReportLibrary reports, IOptions<AnnotationOptions> options, IOptions<ImageDropRuleOptions> dropRules, ILogger<InstanceFeaturizer> logger)
+        ReportLibrary reports, IOptions<AnnotationOptions> options, IOptions<ImageDropRuleOptions> dropRules,
+        IOptions<FeaturisationOptions> featurisation, ILogger<InstanceFeaturizer> logger)
     {
         _source = source;
         _image = image;
@@ -36,32 +44,44 @@ public sealed class InstanceFeaturizer : IDisposable
         _weights = options.Value.Weights;
         _dropRules = dropRules.Value;
         var slots = options.Value.MaxConcurrentFeaturisations > 0 ? options.Value.MaxConcurrentFeaturisations : Environment.ProcessorCount;
-        _slots = new SemaphoreSlim(slots, slots);
+        _reportSlots = new SemaphoreSlim(slots, slots);
+        var shape = featurisation.Value;
+        shape.Validate();
+        DecodeWorkers = shape.DecodeWorkers > 0 ? shape.DecodeWorkers : Environment.ProcessorCount;
+        InferenceWorkers = shape.InferenceWorkers > 0 ? shape.InferenceWorkers : image.Sessions;
+        _pipeline = new StagedPipeline<Request, Prepared, InstanceFeatures>(PrepareAsync, Infer, p => ArrayPool<float>.Shared.Return(p.Tensor),
+            DecodeWorkers, InferenceWorkers, shape.QueueCapacity);
         Layout = new FusedLayout(image.Dimension, metadata.Dimension, report.Dimension);
     }
 
     /// <summary>Lengths of the image, metadata and report slices of a fused vector.</summary>
     public FusedLayout Layout { get; }
 
+    /// <summary>Workers reading, decoding and preprocessing.</summary>
+    public int DecodeWorkers { get; }
+
+    /// <summary>Workers running the image model.</summary>
+    public int InferenceWorkers { get; }
+
     /// <summary>The study's report embedding, or null when the study has no report.</summary>
     public async Task<float[]?> EmbedReportAsync(string studyInstanceUid)
     {
         var text = _reports.Find(studyInstanceUid) ?? await _source.ReadReportAsync(studyInstanceUid);
         if (string.IsNullOrWhiteSpace(text)) return null;
-        await _slots.WaitAsync();
+        await _reportSlots.WaitAsync();
         try
         {
             return await Task.Run(() => _report.Embed(text));
         }
         finally
         {
-            _slots.Release();
+            _reportSlots.Release();
         }
     }
 
     /// <summary>
     /// Featurises one instance. Throws <see cref="QuarantineException"/> with a PHI-free reason when the
-    /// instance cannot be annotated; never anything else.
+    /// instance cannot be annotated; otherwise only <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     public async Task<FeaturisedInstance> FeaturiseAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
     {
@@ -71,49 +91,64 @@ public sealed class InstanceFeaturizer : IDisposable
 
     /// <summary>
     /// Featurises one instance and keeps every source's own vector (raw image embedding, metadata vector, report
-    /// embedding or null) besides the fused one. Throws <see cref="QuarantineException"/> as <see cref="FeaturiseAsync"/>.
+    /// embedding or null) besides the fused one. Waits while the pipeline is full. Throws as <see cref="FeaturiseAsync"/>.
     /// </summary>
-    public async Task<InstanceFeatures> ExtractAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
+    public Task<InstanceFeatures> ExtractAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default) =>
+        _pipeline.RunAsync(new Request(instance, reportVector), cancellationToken);
+
+    private async ValueTask<Prepared> PrepareAsync(Request request, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
-            bytes = await _source.ReadAsync(instance.Source, cancellationToken);
+            bytes = await _source.ReadAsync(request.Instance.Source, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new QuarantineException($"source unreadable: {e.GetType().Name}", e);
         }
+        return Guard(() => Decode(request, bytes));
+    }
 
-        await _slots.WaitAsync(cancellationToken);
+    private Prepared Decode(Request request, byte[] bytes)
+    {
+        var file = DicomReader.Read(bytes);
+        var dataset = file.Dataset;
+        var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+        if (sop != request.Instance.SopInstanceUid)
+            throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event");
+        if (!dataset.Contains(DicomTags.PixelData))
+            throw new QuarantineException("no pixel data (not an image instance)");
+        var (image, stored) = PixelPipeline.RenderWithStoredValues(dataset, file.TransferSyntaxUid);
+        if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
+            throw new QuarantineException($"not featurisable: {rule}");
+        var tensor = ArrayPool<float>.Shared.Rent(_image.InputLength);
         try
         {
-            return await Task.Run(() => Featurise(instance, bytes, reportVector), cancellationToken);
+            _image.BuildInput(image, tensor.AsSpan(0, _image.InputLength));
+            var metadataVector = _metadata.Vectorize(dataset);
+            return new Prepared(tensor, metadataVector, request.Report, LabelTags.Modality(dataset), LabelTags.Region(dataset));
         }
-        finally
+        catch
         {
-            _slots.Release();
+            ArrayPool<float>.Shared.Return(tensor);
+            throw;
         }
     }
 
-    private InstanceFeatures Featurise(InstanceArrived instance, byte[] bytes, float[]? reportVector)
+    private InstanceFeatures Infer(Prepared prepared) => Guard(() =>
+    {
+        var imageVector = _image.Infer(prepared.Tensor.AsMemory(0, _image.InputLength));
+        var fused = FeatureFusion.Fuse(imageVector, prepared.Metadata, prepared.Report ?? new float[_report.Dimension], _weights);
+        return new InstanceFeatures(imageVector, prepared.Metadata, prepared.Report, fused, prepared.Modality, prepared.Region);
+    });
+
+    /// <summary>Every failure of a stage becomes a <see cref="QuarantineException"/> with a PHI-free reason.</summary>
+    private T Guard<T>(Func<T> work)
     {
         try
         {
-            var file = DicomReader.Read(bytes);
-            var dataset = file.Dataset;
-            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
-            if (sop != instance.SopInstanceUid)
-                throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event");
-            if (!dataset.Contains(DicomTags.PixelData))
-                throw new QuarantineException("no pixel data (not an image instance)");
-            var (image, stored) = PixelPipeline.RenderWithStoredValues(dataset, file.TransferSyntaxUid);
-            if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
-                throw new QuarantineException($"not featurisable: {rule}");
-            var imageVector = _image.Embed(image);
-            var metadataVector = _metadata.Vectorize(dataset);
-            var fused = FeatureFusion.Fuse(imageVector, metadataVector, reportVector ?? new float[_report.Dimension], _weights);
-            return new InstanceFeatures(imageVector, metadataVector, reportVector, fused, LabelTags.Modality(dataset), LabelTags.Region(dataset));
+            return work();
         }
         catch (QuarantineException)
         {
@@ -130,6 +165,17 @@ public sealed class InstanceFeaturizer : IDisposable
         }
     }
 
+    /// <summary>Stops accepting instances, lets the queued ones finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _pipeline.DisposeAsync();
+        _reportSlots.Dispose();
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _slots.Dispose();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private sealed record Request(InstanceArrived Instance, float[]? Report);
+
+    private sealed record Prepared(float[] Tensor, float[] Metadata, float[]? Report, string Modality, string Region);
 }
