@@ -1,8 +1,9 @@
 namespace RadiologyNet.Features;
 
 /// <summary>
-/// Report texts by StudyInstanceUID, from a CSV with header columns <c>study_uid</c> and <c>text</c> (any order,
-/// other columns ignored, RFC 4180 quoting, multi-line texts in quotes) and/or sidecar files
+/// Report texts by StudyInstanceUID, from a CSV with header columns <c>study_uid</c> and/or <c>accession_number</c>
+/// and <c>text</c> (any order, other columns ignored, RFC 4180 quoting, multi-line texts in quotes; a row is keyed by
+/// whichever of the two it fills — RIS exports often know only the accession number) and/or sidecar files
 /// <c>&lt;StudyInstanceUID&gt;.txt</c> anywhere under a folder (indexed lazily, on the first lookup).
 /// Optionally also DICOM Structured Reports under a folder (<see cref="SrReportIndex"/>, indexed lazily too).
 /// Precedence: CSV, then sidecar, then SR; several CSV rows for one study are joined with a blank line.
@@ -11,6 +12,7 @@ namespace RadiologyNet.Features;
 public sealed class ReportLibrary
 {
     private readonly Dictionary<string, string> _csv;
+    private readonly Dictionary<string, string> _byAccession = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, string>> _sidecars; // uid → path
     private readonly Lazy<Dictionary<string, string>> _structured; // uid → SR text
 
@@ -36,25 +38,35 @@ public sealed class ReportLibrary
     public static ReportLibrary Load(string? reportsCsvPath, string? sidecarFolder, string? structuredReportFolder)
     {
         var csv = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accessions = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reportsCsvPath is not null)
         {
             using var reader = new StreamReader(reportsCsvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            LoadCsv(reader, csv, reportsCsvPath);
+            LoadCsv(reader, csv, accessions, reportsCsvPath);
         }
         if (sidecarFolder is not null && !Directory.Exists(sidecarFolder))
             throw new DirectoryNotFoundException($"report folder not found: {sidecarFolder}");
         if (structuredReportFolder is not null && !Directory.Exists(structuredReportFolder))
             throw new DirectoryNotFoundException($"structured report folder not found: {structuredReportFolder}");
-        return new ReportLibrary(csv, sidecarFolder, structuredReportFolder);
+        var library = new ReportLibrary(csv, sidecarFolder, structuredReportFolder);
+        foreach (var (accession, text) in accessions) library._byAccession[accession] = text;
+        return library;
     }
 
     /// <summary>Builds a library from CSV text (tests, in-memory sources).</summary>
     public static ReportLibrary FromCsv(TextReader reader)
     {
         var csv = new Dictionary<string, string>(StringComparer.Ordinal);
-        LoadCsv(reader, csv, "CSV");
-        return new ReportLibrary(csv, null);
+        var accessions = new Dictionary<string, string>(StringComparer.Ordinal);
+        LoadCsv(reader, csv, accessions, "CSV");
+        var library = new ReportLibrary(csv, null);
+        foreach (var (accession, text) in accessions) library._byAccession[accession] = text;
+        return library;
     }
+
+    /// <summary>The report text a CSV row gave for an accession number (0008,0050), or null.</summary>
+    public string? FindByAccession(string? accessionNumber) =>
+        string.IsNullOrWhiteSpace(accessionNumber) ? null : _byAccession.GetValueOrDefault(accessionNumber.Trim());
 
     /// <summary>Number of studies with a report (indexes the sidecar and SR folders if not done yet).</summary>
     public int Count => _csv.Keys.Union(_sidecars.Value.Keys).Union(_structured.Value.Keys).Count();
@@ -80,9 +92,9 @@ public sealed class ReportLibrary
         return _structured.Value.GetValueOrDefault(uid);
     }
 
-    private static void LoadCsv(TextReader reader, Dictionary<string, string> target, string source)
+    private static void LoadCsv(TextReader reader, Dictionary<string, string> byStudy, Dictionary<string, string> byAccession, string source)
     {
-        int uidColumn = -1, textColumn = -1, line = 0;
+        int uidColumn = -1, accessionColumn = -1, textColumn = -1, line = 0;
         foreach (var record in Csv.Read(reader))
         {
             line++;
@@ -92,20 +104,26 @@ public sealed class ReportLibrary
                 {
                     var name = record[i].Trim().TrimStart('\uFEFF');
                     if (name.Equals("study_uid", StringComparison.OrdinalIgnoreCase)) uidColumn = i;
+                    else if (name.Equals("accession_number", StringComparison.OrdinalIgnoreCase)) accessionColumn = i;
                     else if (name.Equals("text", StringComparison.OrdinalIgnoreCase)) textColumn = i;
                 }
-                if (uidColumn < 0 || textColumn < 0)
-                    throw new FormatException($"{source}: the header must name columns 'study_uid' and 'text' (found: {string.Join(",", record)})");
+                if ((uidColumn < 0 && accessionColumn < 0) || textColumn < 0)
+                    throw new FormatException($"{source}: the header must name columns 'study_uid' (or 'accession_number') and 'text' (found: {string.Join(",", record)})");
                 continue;
             }
-            if (record.Length <= Math.Max(uidColumn, textColumn)) continue; // short record (e.g. a blank trailing field)
-            var uid = record[uidColumn].Trim();
+            if (record.Length <= textColumn) continue; // short record (e.g. a blank trailing field)
             var text = record[textColumn];
-            if (uid.Length == 0 || string.IsNullOrWhiteSpace(text)) continue;
-            target[uid] = target.TryGetValue(uid, out var existing) ? existing + "\n\n" + text : text;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var uid = uidColumn >= 0 && uidColumn < record.Length ? record[uidColumn].Trim() : "";
+            var accession = accessionColumn >= 0 && accessionColumn < record.Length ? record[accessionColumn].Trim() : "";
+            if (uid.Length > 0) Append(byStudy, uid, text);
+            else if (accession.Length > 0) Append(byAccession, accession, text);
         }
         if (line == 0) throw new FormatException($"{source}: empty file, a header 'study_uid,text' is required");
     }
+
+    private static void Append(Dictionary<string, string> target, string key, string text) =>
+        target[key] = target.TryGetValue(key, out var existing) ? existing + "\n\n" + text : text;
 
     private static Dictionary<string, string> IndexSidecars(string? folder)
     {

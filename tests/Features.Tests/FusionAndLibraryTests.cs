@@ -116,6 +116,27 @@ public sealed class CsvAndReportLibraryTests
         Assert.Throws<FormatException>(() => ReportLibrary.FromCsv(new StringReader("1.2.3,some text\n")));
 
     [Fact]
+    public void Library_keys_rows_by_accession_number_when_the_study_uid_is_empty()
+    {
+        var lib = ReportLibrary.FromCsv(new StringReader(
+            "accession_number,study_uid,text\nACC1,,CT head: no bleed\nACC1,,addendum\nACC2,1.2.9,MR knee\n,,orphan\nACC3,,\n"));
+        Assert.Equal("CT head: no bleed\n\naddendum", lib.FindByAccession("ACC1"));
+        Assert.Equal("CT head: no bleed\n\naddendum", lib.FindByAccession(" ACC1 "));
+        Assert.Equal("MR knee", lib.Find("1.2.9"));             // a row with a study UID is keyed by it
+        Assert.Null(lib.FindByAccession("ACC2"));
+        Assert.Null(lib.FindByAccession("ACC3"));               // blank text counts as absent
+        Assert.Null(lib.FindByAccession(null));
+        Assert.Equal(1, lib.Count);
+    }
+
+    [Fact]
+    public void Library_accepts_an_accession_only_header_but_not_a_header_without_either_key()
+    {
+        Assert.Equal("x", ReportLibrary.FromCsv(new StringReader("accession_number,text\nA9,x\n")).FindByAccession("A9"));
+        Assert.Throws<FormatException>(() => ReportLibrary.FromCsv(new StringReader("patient,text\nA9,x\n")));
+    }
+
+    [Fact]
     public void Library_finds_sidecars_recursively_and_csv_wins()
     {
         var dir = Directory.CreateTempSubdirectory("reports-");

@@ -39,14 +39,27 @@ public sealed class MessageSerializationTests
     }
 
     [Fact]
+    public void Distributed_mode_messages_round_trip()
+    {
+        Assert.Equal(new ShardCounts(5, 2, 1), RoundTrip(new ShardCounts(5, 2, 1)));
+        var refinement = new RefinementResult(3, 400, 12.5, 99.25, 101.5, 1198, 40, 7, 2.5);
+        Assert.Equal(refinement, RoundTrip(refinement));
+        Assert.Equal(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6), RoundTrip(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6)));
+        Assert.Equal(new ReconcileResult(10, 2, 2, 1), RoundTrip(new ReconcileResult(10, 2, 2, 1)));
+        Assert.Equal(CentreMetric.Manhattan, RoundTrip(CentreMetric.Manhattan));
+    }
+
+    [Fact]
     public void Batched_messages_round_trip()
     {
         var update = RoundTrip(new ClusterUpdate([1.0, 2.0], 2, ["CT", "CT"], ["HEAD", "UNKNOWN"]));
         Assert.Equal([1.0, 2.0], update.VectorSum);
         Assert.Equal(["HEAD", "UNKNOWN"], update.Regions);
 
-        var pass = RoundTrip(new ShardReassignment([new Assignment("s", 1, 0f, 3)], ["st"], ["US"], ["ABDOMEN"]));
+        var pass = RoundTrip(new ShardReassignment([new Assignment("s", 1, 0f, 3)], ["st"], ["US"], ["ABDOMEN"], [0, 1], [0, 0.5], [0, 0, 1, 2]));
         Assert.Equal(new Assignment("s", 1, 0f, 3), Assert.Single(pass.Assignments));
+        Assert.Equal([0, 0.5], pass.Costs);
+        Assert.Equal([0.0, 0, 1, 2], pass.Sums);
 
         var summary = RoundTrip(new ClusterSummary(3, 1, 7, new Dictionary<string, long> { ["CT"] = 7 }, new Dictionary<string, long> { ["HEAD"] = 7 }));
         Assert.Equal(7, summary.Modalities["CT"]);

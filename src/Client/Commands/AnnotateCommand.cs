@@ -14,7 +14,7 @@ public static class AnnotateCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Archive folder, walked recursively" };
         var clusters = new Option<int>("--clusters", "-k") { Description = "Number of clusters k", DefaultValueFactory = _ => 50 };
-        var reports = new Option<FileInfo?>("--reports") { Description = "Reports CSV with columns study_uid,text (sidecar <StudyInstanceUID>.txt files are also read)" };
+        var reports = new Option<FileInfo?>("--reports") { Description = "Reports CSV with columns study_uid (or accession_number) and text (sidecar <StudyInstanceUID>.txt files are also read)" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", DefaultValueFactory = _ => new DirectoryInfo("radnet-out") };
         var options = new AnnotationCommandOptions();
         var command = new Command("annotate", "Annotate every DICOM image under a folder with a cluster label") { folder, clusters, reports, output };

@@ -12,7 +12,7 @@ public static class EmbedCommand
     public static Command Create()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Archive folder, walked recursively" };
-        var reports = new Option<FileInfo?>("--reports") { Description = "Reports CSV with columns study_uid,text (sidecar <StudyInstanceUID>.txt files are also read)" };
+        var reports = new Option<FileInfo?>("--reports") { Description = "Reports CSV with columns study_uid (or accession_number) and text (sidecar <StudyInstanceUID>.txt files are also read)" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
         var projectDim = new Option<int>("--project-dim") { Description = "Also write fused_projected.npy: the fused vectors through a seeded sparse random projection to this many dimensions (0 = off)" };
         var projectSeed = new Option<long>("--project-seed") { Description = "Seed of the random projection", DefaultValueFactory = _ => 42 };

@@ -127,7 +127,8 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         {
             _image.BuildInput(image, tensor.AsSpan(0, _image.InputLength));
             var metadataVector = _metadata.Vectorize(dataset);
-            return new Prepared(tensor, metadataVector, request.Report, LabelTags.Modality(dataset), LabelTags.Region(dataset));
+            var report = request.Report ?? ReportByAccession(dataset);
+            return new Prepared(tensor, metadataVector, report, LabelTags.Modality(dataset), LabelTags.Region(dataset));
         }
         catch
         {
@@ -135,6 +136,10 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A study without a report under its UID may have one under its accession number (RIS exports).</summary>
+    private float[]? ReportByAccession(DicomDataset dataset) =>
+        _reports.FindByAccession(dataset.GetString(DicomTags.AccessionNumber)) is { } text && !string.IsNullOrWhiteSpace(text) ? _report.Embed(text) : null;
 
     private InstanceFeatures Infer(Prepared prepared) => Guard(() =>
     {

@@ -53,6 +53,34 @@ public sealed class InstanceFeaturizerTests : IDisposable
         Assert.Equal("SOPInstanceUID in the file differs from the ingest event", (await Assert.ThrowsAsync<QuarantineException>(() => tasks[^1])).Message);
     }
 
+    [Fact]
+    public async Task A_report_keyed_by_accession_number_reaches_an_instance_whose_study_has_none()
+    {
+        Directory.CreateDirectory(_folder);
+        var pixels = new Func<int, byte>(i => (byte)(i * 7 % 251));
+        var withAccession = Image("2.25.91.1.1", pixels);
+        withAccession.AddString(DicomTags.AccessionNumber, DicomVR.SH, "ACC-91");
+        File.WriteAllBytes(Path.Combine(_folder, "a.dcm"), DicomWriter.ToBytes(withAccession, TransferSyntax.ExplicitVRLittleEndian));
+        File.WriteAllBytes(Path.Combine(_folder, "b.dcm"), DicomWriter.ToBytes(Image("2.25.92.1.1", pixels), TransferSyntax.ExplicitVRLittleEndian));
+        var csv = Path.Combine(_folder, "reports.csv");
+        File.WriteAllText(csv, "accession_number,text\nACC-91,CT head without contrast: no acute haemorrhage.\n");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Archive:Folder"] = _folder,
+            ["Annotation:ReportsCsv"] = csv,
+            ["ImageModel:Sessions"] = "1",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddRadiologyNetFeatures(configuration).BuildServiceProvider();
+        var featurizer = services.GetRequiredService<InstanceFeaturizer>();
+
+        var found = await featurizer.ExtractAsync(new InstanceArrived("2.25.91", "2.25.91.1", "2.25.91.1.1", "a.dcm"), null);
+        var none = await featurizer.ExtractAsync(new InstanceArrived("2.25.92", "2.25.92.1", "2.25.92.1.1", "b.dcm"), null);
+        var expected = services.GetRequiredService<ReportEmbedder>().Embed("CT head without contrast: no acute haemorrhage.");
+        Assert.Equal(expected, found.Report);
+        Assert.Null(none.Report);
+        Assert.NotEqual(found.Fused, none.Fused);   // same pixels and tags but for the accession: the report changes the fused vector
+    }
+
     private static DicomDataset Image(string sop, Func<int, byte> pixel)
     {
         var ds = new DicomDataset();
