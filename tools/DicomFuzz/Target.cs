@@ -44,7 +44,10 @@ internal static class Target
         if (Step("sr-text", budget + 64L * input.Length, () => RadiologyNet.Dicom.StructuredReports.SrTextExtractor.Extract(ds)) is { } f7) return new(true, false, f7);
         if (!ds.Contains(DicomTags.PixelData) || !Managed.Contains(file.TransferSyntaxUid)) return Outcome.Ok(true, false);
         long frameBytes = 0;
-        try { frameBytes = ImagePixelModule.From(ds, Options).FrameBytes; } catch (DicomFormatException) { }
+        if (Step("pixel-module", budget, () =>
+            {
+                try { frameBytes = ImagePixelModule.From(ds, Options).FrameBytes; } catch (DicomFormatException) { }
+            }) is { } f8) return new(true, false, f8);
         var pixelBudget = 64 * frameBytes + budget;
         var ts = file.TransferSyntaxUid;
         var decoded = false;
