@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
@@ -15,6 +17,24 @@ public sealed class StorageOptions
 
     /// <summary>A storage connection string (Azurite's well-known development one works locally).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Instead of a connection string: the blob, queue and table service endpoints of the account, reached with
+    /// <see cref="DefaultAzureCredential"/> (workload identity, managed identity, or the environment's credentials).
+    /// </summary>
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>The queue service endpoint (with <see cref="BlobServiceUri"/>).</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>The table service endpoint (with <see cref="BlobServiceUri"/>).</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    private bool UsesCredential => string.IsNullOrWhiteSpace(ConnectionString);
+
+    private TokenCredential Credential => _credential ??= new DefaultAzureCredential();
+
+    private TokenCredential? _credential;
 
     /// <summary>Container the ingest command uploads studies and reports to.</summary>
     public string Container { get; set; } = "studies";
@@ -50,8 +70,8 @@ public sealed class StorageOptions
     /// <summary>Throws with a one-sentence message when the options cannot work.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-            throw new ArgumentException("Storage:ConnectionString is required in distributed mode (RADNET_Storage__ConnectionString)");
+        if (string.IsNullOrWhiteSpace(ConnectionString) && (BlobServiceUri is null || QueueServiceUri is null || TableServiceUri is null))
+            throw new ArgumentException("distributed mode needs Storage:ConnectionString, or Storage:BlobServiceUri, QueueServiceUri and TableServiceUri with a workload identity");
         if (Queues is < 1 or > 64) throw new ArgumentException($"Storage:Queues must be 1..64, not {Queues}");
         if (string.IsNullOrWhiteSpace(Container)) throw new ArgumentException("Storage:Container must not be empty");
         if (VisibilitySeconds is < 1 or > 3600) throw new ArgumentException($"Storage:VisibilitySeconds must be 1..3600, not {VisibilitySeconds}");
@@ -59,13 +79,13 @@ public sealed class StorageOptions
     }
 
     /// <summary>A table client for cluster membership.</summary>
-    public TableServiceClient Tables() => new(ConnectionString);
+    public TableServiceClient Tables() => UsesCredential ? new(TableServiceUri!, Credential) : new(ConnectionString);
 
     /// <summary>A blob service client.</summary>
-    public BlobServiceClient Blobs() => new(ConnectionString);
+    public BlobServiceClient Blobs() => UsesCredential ? new(BlobServiceUri!, Credential) : new(ConnectionString);
 
     /// <summary>A queue service client.</summary>
-    public QueueServiceClient QueueService() => new(ConnectionString);
+    public QueueServiceClient QueueService() => UsesCredential ? new(QueueServiceUri!, Credential) : new(ConnectionString);
 
     /// <summary>The studies container.</summary>
     public BlobContainerClient StudiesContainer() => Blobs().GetBlobContainerClient(Container);

@@ -39,8 +39,18 @@ public sealed class StorageCommandOptions
             Queues = parse.GetValue(_queues),
         };
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException("--connection is required (or set RADNET_Storage__ConnectionString)");
+        {
+            // Workload identity: the three service endpoints from the environment, as the silos take them.
+            options.BlobServiceUri = EnvironmentUri("RADNET_Storage__BlobServiceUri");
+            options.QueueServiceUri = EnvironmentUri("RADNET_Storage__QueueServiceUri");
+            options.TableServiceUri = EnvironmentUri("RADNET_Storage__TableServiceUri");
+            if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
+                throw new ArgumentException("--connection is required (or set RADNET_Storage__ConnectionString, or the three RADNET_Storage__*ServiceUri for a workload identity)");
+        }
         options.Validate();
         return options;
     }
+
+    private static Uri? EnvironmentUri(string name) =>
+        Uri.TryCreate(Environment.GetEnvironmentVariable(name), UriKind.Absolute, out var uri) ? uri : null;
 }
