@@ -56,6 +56,21 @@ public sealed class Azurite : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator restarts a pod: Azurite closes its servers and saves its metadata. (After a SIGKILL
+    /// the emulator can lose writes it had already acknowledged, which real Azure Storage never does.)
+    /// </summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            term.WaitForExit();
+            if (!process.WaitForExit(20_000)) process.Kill(entireProcessTree: true);
+        }
+        Kill();
+    }
+
     /// <summary>Starts it again on the same ports and data folder.</summary>
     public Task RestartAsync() => StartProcessAsync();
 

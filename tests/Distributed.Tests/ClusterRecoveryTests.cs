@@ -9,7 +9,7 @@ namespace RadiologyNet.Distributed.Tests;
 
 /// <summary>
 /// Real processes on real Azurite: two silo processes, the radnet client ingesting the 1,200-file MedNIST sample, and a
-/// disruption in the middle of it — a silo SIGKILLed and replaced, or Azurite itself killed and restarted. Every instance
+/// disruption in the middle of it — a silo SIGKILLed and replaced, or Azurite itself stopped and restarted. Every instance
 /// must end annotated or quarantined exactly once, and nothing that was fine may be quarantined.
 /// </summary>
 [Trait("Category", "Distributed")]
@@ -51,7 +51,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
             var ingest = RadnetProcess.RunAsync(TimeSpan.FromMinutes(15), ["ingest", mednist, .. cli]);
 
             await WaitFor(coordinator, s => s.Annotated + s.Pending + s.Quarantined >= 300, TimeSpan.FromMinutes(10), "300 instances settled");
-            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] disrupting: {(killSilo ? "SIGKILL silo b, start silo c" : "SIGKILL Azurite, restart it 5 s later")}");
+            output.WriteLine($"[{clock.Elapsed:mm\\:ss}] disrupting: {(killSilo ? "SIGKILL silo b, start silo c" : "stop Azurite (SIGTERM), restart it 5 s later")}");
             if (killSilo)
             {
                 silos[1].Kill();
@@ -59,7 +59,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
             }
             else
             {
-                azurite.Kill();
+                azurite.Stop();
                 await Task.Delay(TimeSpan.FromSeconds(5));
                 await azurite.RestartAsync();
             }
