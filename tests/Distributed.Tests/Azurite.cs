@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using RadiologyNet.Silo;
 
 namespace RadiologyNet.Distributed.Tests;
 
@@ -42,7 +43,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync()
     {
-        var azurite = new Azurite(FreePort(), FreePort(), FreePort());
+        var azurite = new Azurite(FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         await azurite.StartProcessAsync();
         return azurite;
     }
@@ -116,13 +117,6 @@ public sealed class Azurite : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public ValueTask DisposeAsync()

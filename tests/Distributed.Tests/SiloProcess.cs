@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RadiologyNet.Silo;
 
 namespace RadiologyNet.Distributed.Tests;
 
@@ -31,8 +32,8 @@ public sealed class SiloProcess : IDisposable
         start.Environment["RADNET_Cluster__Mode"] = "AzureStorage";
         start.Environment["RADNET_Storage__ConnectionString"] = connectionString;
         start.Environment["RADNET_Storage__ClusterId"] = clusterId;
-        start.Environment["RADNET_Silo__Port"] = $"{Azurite.FreePort()}";
-        start.Environment["RADNET_Silo__GatewayPort"] = $"{Azurite.FreePort()}";
+        start.Environment["RADNET_Silo__Port"] = $"{FreePorts.Next()}";
+        start.Environment["RADNET_Silo__GatewayPort"] = $"{FreePorts.Next()}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__RadiologyNet"] = "Information";
         foreach (var (key, value) in settings) start.Environment["RADNET_" + key.Replace(":", "__")] = value;

@@ -24,7 +24,7 @@ public static class StreamQualityHarness
         int k = a.Int("--k", 12), bootstrap = a.Int("--bootstrap", 300), sample = a.Int("--sample", 400), replays = a.Int("--replays", 5), seed = a.Int("--seed", 42);
 
         var batch = KMeans.Fit(x, n, d, k, seed, nInit: 10);
-        var batchInertia = Inertia(x, n, d, batch.Centroids, k, out _);
+        var batchInertia = Inertia(x, n, d, batch.Centroids, k);
         var all = FasterPam.Fit(DenseDissimilarity.FromVectors(x, n, d, DissimilarityMetric.Manhattan), k, seed);
 
         var online = new List<double>();
@@ -47,7 +47,7 @@ public static class StreamQualityHarness
                 var j = NearestCentroid.Nearest(shuffled.AsSpan(i * d, d), centroids, k, out _);
                 MacQueen.Update(centroids.AsSpan(j * d, d), ref counts[j], shuffled.AsSpan(i * d, d));
             }
-            online.Add(Inertia(x, n, d, centroids, k, out _) / batchInertia);
+            online.Add(Inertia(x, n, d, centroids, k) / batchInertia);
 
             var pick = Enumerable.Range(0, n).ToArray();
             new Random(seed + 1000 + r).Shuffle(pick);
@@ -82,9 +82,9 @@ public static class StreamQualityHarness
         return 0;
     }
 
-    private static double Inertia(float[] x, int n, int d, float[] centroids, int k, out int[] labels)
+    private static double Inertia(float[] x, int n, int d, float[] centroids, int k)
     {
-        labels = new int[n];
+        var labels = new int[n];
         var distances = new float[n];
         NearestCentroid.Assign(x, n, d, centroids, k, labels, distances);
         return distances.Sum(v => (double)v);
