@@ -1,0 +1,10 @@
+namespace RadiologyNet.Client.Results;
+
+/// <summary>The model an <see cref="ArchiveResults"/> comes from.</summary>
+/// <param name="Name">Model (coordinator grain) name.</param>
+/// <param name="Version">Centroid version the labels were assigned with.</param>
+/// <param name="Clusters">k.</param>
+/// <param name="Metric">Distance the labels use: <c>euclidean</c> (online k-means) or <c>manhattan</c> (after a k-medoids refinement).</param>
+/// <param name="Dimension">Fused vector length.</param>
+/// <param name="ArchiveFolder">Absolute path of the archive folder on this machine, or null when the files live in blob storage.</param>
+public sealed record ResultsModel(string Name, int Version, int Clusters, string Metric, int Dimension, string? ArchiveFolder);
