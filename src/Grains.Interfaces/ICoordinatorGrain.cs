@@ -15,6 +15,10 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Takes featurised instances; returns their assignments, or none while the model is still bootstrapping.</summary>
     Task<IReadOnlyList<Assignment>> Submit(IReadOnlyList<FeaturisedInstance> instances);
 
+    /// <summary>The current centres, their metric and version, and the shard count.</summary>
+    [AlwaysInterleave]
+    Task<ModelSnapshot> GetModel();
+
     /// <summary>Every quarantined instance reported so far, with its reason.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined();

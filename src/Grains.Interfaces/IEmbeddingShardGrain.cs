@@ -37,4 +37,10 @@ public interface IEmbeddingShardGrain : IGrainWithStringKey
     /// with per-cluster counts, total deviation and vector sums.
     /// </summary>
     Task<ShardReassignment> Reassign(float[] centres, int clusters, CentreMetric metric, int version);
+
+    /// <summary>The <paramref name="count"/> stored instances nearest to <paramref name="query"/> under <paramref name="metric"/>, nearest first (ties by SOPInstanceUID).</summary>
+    Task<IReadOnlyList<Neighbour>> Nearest(float[] query, int count, CentreMetric metric);
+
+    /// <summary>The stored instance with this SOPInstanceUID, or null.</summary>
+    Task<FeaturisedInstance?> Get(string sopInstanceUid);
 }

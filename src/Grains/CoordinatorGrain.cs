@@ -196,6 +196,10 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
+    public Task<ModelSnapshot> GetModel() =>
+        Task.FromResult(new ModelSnapshot(State.Version, K, State.Streaming ? D : 0, State.Metric, _options.Shards, State.Streaming ? _centroids.ToArray() : []));
+
+    /// <inheritdoc />
     public async Task<ModelStatus> GetStatus()
     {
         var counts = await Counts();

@@ -93,6 +93,21 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <inheritdoc />
+    public Task<FeaturisedInstance?> Get(string sopInstanceUid) =>
+        Task.FromResult(_index.TryGetValue(sopInstanceUid, out var at) ? Instances[at] : null);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Neighbour>> Nearest(float[] query, int count, CentreMetric metric)
+    {
+        var d = query.Length;
+        var matching = Instances.Where(i => i.Fused.Length == d).ToList();
+        var data = new float[matching.Count * d];
+        for (var i = 0; i < matching.Count; i++) matching[i].Fused.CopyTo(data, i * d);
+        var hits = NearestRows.Find(query, data, matching.Count, count, metric == CentreMetric.Manhattan, i => matching[i].SopInstanceUid);
+        return Task.FromResult<IReadOnlyList<Neighbour>>(hits.Select(h => new Neighbour(matching[h.Row].SopInstanceUid, h.Distance, matching[h.Row].Modality, matching[h.Row].Region)).ToList());
+    }
+
+    /// <inheritdoc />
     public Task<ShardReassignment> Reassign(float[] centres, int clusters, CentreMetric metric, int version)
     {
         var n = Instances.Count;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Orleans.Streams;
+using RadiologyNet.Client.Results;
+using RadiologyNet.Features;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Client.Annotation;
@@ -73,7 +75,12 @@ public static class AnnotationRunner
         progress?.Invoke("clustering", 1, 1);
 
         var rows = await CollectRows(client, scanned, cancellationToken);
-        return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed);
+        progress?.Invoke("collecting results", 0, 1);
+        var reports = ReportLibrary.Load(settings.ReportsCsv, folder, folder);
+        var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder, study => Task.FromResult(reports.Find(study)), cancellationToken);
+        progress?.Invoke("collecting results", 1, 1);
+        return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed,
+            results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds } });
     }
 
     private static async Task<IReadOnlyList<AnnotationRow>> CollectRows(IClusterClient client, IReadOnlyList<ScannedFile> scanned, CancellationToken cancellationToken)

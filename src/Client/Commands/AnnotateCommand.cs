@@ -2,6 +2,7 @@ using System.CommandLine;
 using RadiologyNet.Client.Annotation;
 using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Output;
+using RadiologyNet.Client.Results;
 using Spectre.Console;
 
 namespace RadiologyNet.Client.Commands;
@@ -28,8 +29,9 @@ public static class AnnotateCommand
             AnnotationsCsv.Write(Path.Combine(outDir.FullName, "annotations.csv"), result.Rows);
             var quality = QualityReport.Build(result.Sources, truth: null, labelTagsInFeatures: false);
             File.WriteAllText(Path.Combine(outDir.FullName, "evaluation.json"), quality.ToJson());
+            ResultsStore.Write(outDir.FullName, result.Results with { Quality = quality });
             RunSummary.Print(result, quality, ClusterTableRow.Build(result.Sources.LabelsBySource.GetValueOrDefault("fused") ?? [], result.Sources.Modalities, result.Sources.Regions));
-            AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "annotations.csv")}[/] and [bold]evaluation.json[/]");
+            AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "annotations.csv")}[/], evaluation.json and the results the query commands read (radnet clusters --results {outDir.FullName})");
             return 0;
         });
         return command;

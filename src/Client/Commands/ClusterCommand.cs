@@ -25,9 +25,16 @@ public static class ClusterCommand
         var batch = new Option<int>("--batch-size") { Description = "Mini-batch size", DefaultValueFactory = _ => 1024 };
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the labels (int32 .npy)", Required = true };
-        var command = new Command("cluster", "Cluster an embedding matrix (.npy) and write its labels (.npy); prints one JSON line")
+        var command = new Command("cluster", """
+            Cluster an embedding matrix (.npy) and write its labels (.npy); prints one JSON line.
+            'radnet cluster show ID' shows one cluster of an annotated archive instead.
+
+            Examples:
+              radnet cluster fused.npy -k 12 --algorithm kmeans --out labels.npy
+              radnet cluster show 3
+            """)
         {
-            input, k, algorithm, metric, init, seed, maxIter, tol, batch, threads, output,
+            input, k, algorithm, metric, init, seed, maxIter, tol, batch, threads, output, ClusterShowCommand.Create(),
         };
         command.SetAction(parse =>
         {

@@ -4,6 +4,7 @@ using RadiologyNet.Client.Annotation;
 using RadiologyNet.Client.Demo;
 using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Output;
+using RadiologyNet.Client.Results;
 using Spectre.Console;
 
 namespace RadiologyNet.Client.Commands;
@@ -16,17 +17,16 @@ public static class DemoCommand
     {
         var images = new Option<int>("--images") { Description = "Images to synthesise", DefaultValueFactory = _ => 300 };
         var clusters = new Option<int>("--clusters", "-k") { Description = "Number of clusters k", DefaultValueFactory = _ => 12 };
-        var keep = new Option<DirectoryInfo?>("--out") { Description = "Keep the archive and the outputs in this folder (default: a temporary folder, deleted)" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the synthetic archive and the results", DefaultValueFactory = _ => new DirectoryInfo("radnet-demo") };
         var options = new AnnotationCommandOptions();
-        var command = new Command("demo", "Synthesise a small multi-modality archive, annotate it and print the quality table") { images, clusters, keep };
+        var command = new Command("demo", "Synthesise a small multi-modality archive, annotate it and print the quality table") { images, clusters, output };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var clock = Stopwatch.StartNew();
-            var kept = parse.GetValue(keep);
-            var root = kept?.FullName ?? Path.Combine(Path.GetTempPath(), "radnet-demo-" + Guid.NewGuid().ToString("N"));
+            var root = parse.GetValue(output)!.FullName;
             var archive = Path.Combine(root, "archive");
-            try
+            if (Directory.Exists(archive)) Directory.Delete(archive, recursive: true);
             {
                 var manifest = AnsiConsole.Status().Start("Synthesising the demo archive…", _ =>
                     DemoArchive.Synthesize(archive, new DemoOptions(parse.GetValue(images)), null));
@@ -41,18 +41,12 @@ public static class DemoCommand
                 RunSummary.Print(result, quality, ClusterTableRow.Build(fused,
                     sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("modality") ?? "?").ToArray(),
                     sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("region") ?? "?").ToArray()));
-                if (kept is not null)
-                {
-                    AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows);
-                    File.WriteAllText(Path.Combine(root, "evaluation.json"), quality.ToJson());
-                    AnsiConsole.MarkupLineInterpolated($"Archive, annotations.csv and evaluation.json kept in [bold]{root}[/]");
-                }
+                AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows);
+                File.WriteAllText(Path.Combine(root, "evaluation.json"), quality.ToJson());
+                ResultsStore.Write(root, result.Results with { Quality = quality });
+                AnsiConsole.MarkupLineInterpolated($"Archive, annotations.csv, evaluation.json and the results are in [bold]{root}[/]; explore them with 'radnet clusters --results {root}'");
                 AnsiConsole.MarkupLineInterpolated($"Demo finished in {clock.Elapsed.TotalSeconds:F1} s");
                 return 0;
-            }
-            finally
-            {
-                if (kept is null && Directory.Exists(root)) Directory.Delete(root, recursive: true);
             }
         });
         return command;

@@ -1,27 +1,47 @@
 using System.CommandLine;
-using RadiologyNet.Client.Distributed;
+using System.Text;
 using RadiologyNet.Client.Output;
+using RadiologyNet.Client.Results;
 
 namespace RadiologyNet.Client.Commands;
 
-/// <summary><c>radnet export --connection CS --out FILE</c>: one CSV row per ingested instance with its cluster or quarantine reason.</summary>
+/// <summary><c>radnet export</c>: one row per instance with cluster id, name, distance, model version, status and reason; no PHI.</summary>
 public static class ExportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var output = new Option<FileInfo>("--out") { Description = "CSV file to write", DefaultValueFactory = _ => new FileInfo("annotations.csv") };
-        var storage = new StorageCommandOptions();
-        var command = new Command("export", "Write one row per ingested instance (cluster, distance, status, reason); no PHI") { output };
-        storage.AddTo(command);
+        var format = new Option<string>("--format") { Description = "csv or jsonl", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output)" };
+        var source = new ResultsSourceOptions();
+        var command = new Command("export", """
+            Write one row per instance: cluster id and name, distance, model version, status and quarantine reason. No PHI.
+            The accounting (accepted = annotated + quarantined + pending) goes to standard error.
+
+            Examples:
+              radnet export --format csv --out labels.csv
+              radnet export --format jsonl | head
+              radnet export --connection "$CONN" --out labels.csv
+            """) { format, output };
+        source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = storage.Read(parse);
-            await using var cluster = await ClusterClientHost.ConnectAsync(options, cancellationToken);
-            var export = await ClusterExport.CollectAsync(cluster.Client, options, cancellationToken);
-            var path = parse.GetValue(output)!.FullName;
-            AnnotationsCsv.Write(path, export.Rows);
-            Console.Error.WriteLine($"ingested {export.Ingested} = annotated {export.Annotated} + quarantined {export.Quarantined} + pending {export.Pending}; wrote {path}");
+            var results = await source.LoadAsync(parse, cancellationToken);
+            var path = parse.GetValue(output)?.FullName;
+            if (path is null)
+            {
+                ResultsExport.Write(Console.Out, results, parse.GetValue(format)!);
+                Console.Out.Flush();
+            }
+            else
+            {
+                using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+                ResultsExport.Write(writer, results, parse.GetValue(format)!);
+            }
+            var count = (string status) => results.Instances.Count(i => i.Status == status);
+            Console.Error.WriteLine($"{results.Instances.Count} accepted = annotated {count("annotated")} + quarantined {count("quarantined")} + pending {count("pending")}"
+                + (path is null ? "" : $"; wrote {path}"));
             return 0;
         });
         return command;

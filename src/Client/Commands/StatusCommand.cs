@@ -1,38 +1,114 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Diagnostics;
+using System.Globalization;
 using RadiologyNet.Client.Distributed;
+using RadiologyNet.Client.Output;
+using RadiologyNet.Client.Results;
 using RadiologyNet.Grains;
+using RadiologyNet.Grains.Sources;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace RadiologyNet.Client.Commands;
 
-/// <summary><c>radnet status --connection CS</c>: the model's phase, version and accounting in a running cluster.</summary>
+/// <summary><c>radnet status</c>: ingested, featurised, assigned and quarantined counts, rate, model version and last refinement.</summary>
 public static class StatusCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var storage = new StorageCommandOptions();
-        var command = new Command("status", "Show the model's phase, version, counts and last refinement") { json };
-        storage.AddTo(command);
+        var watch = new Option<bool>("--watch", "-w") { Description = "Keep a live display, refreshed every --interval seconds, until Ctrl+C (cluster only)" };
+        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch", DefaultValueFactory = _ => 2 };
+        var source = new ResultsSourceOptions();
+        var command = new Command("status", """
+            Show ingested, featurised, assigned and quarantined counts, the rate, the model version and the last refinement.
+
+            Examples:
+              radnet status --results radnet-out
+              radnet status --connection "$CONN" --watch
+              radnet status --connection "$CONN" --json
+            """) { json, watch, interval };
+        source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var cluster = await ClusterClientHost.ConnectAsync(storage.Read(parse), cancellationToken);
-            var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(storage.Model(parse));
-            var status = await coordinator.GetStatus();
-            var refinement = await coordinator.GetLastRefinement();
-            if (parse.GetValue(json))
+            if (!source.IsCluster(parse))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { status, refinement }));
+                if (parse.GetValue(watch)) throw new ArgumentException("--watch needs a running cluster (--connection); a results folder does not change");
+                Show(ArchiveStatus.Of(ResultsStore.Read(source.Folder(parse))), parse.GetValue(json));
                 return 0;
             }
-            var table = new Table().AddColumns("phase", "version", "k", "annotated", "pending", "quarantined", "duplicates", "last refinement");
-            table.AddRow(status.Phase, $"{status.Version}", $"{status.Clusters}", $"{status.Annotated}", $"{status.Pending}", $"{status.Quarantined}",
-                $"{status.Duplicates}", refinement is null ? "none" : $"v{refinement.Version}: total deviation {refinement.TotalDeviation:F1}");
-            AnsiConsole.Write(table);
+            var storage = source.Storage.Read(parse);
+            await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
+            var probe = new ClusterProbe(cluster.Client.GetGrain<ICoordinatorGrain>(source.Storage.Model(parse)), storage);
+            var seconds = Math.Max(0.2, parse.GetValue(interval));
+            if (!parse.GetValue(watch))
+            {
+                await probe.SampleAsync(cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(seconds, 1)), cancellationToken);
+                Show(await probe.SampleAsync(cancellationToken), parse.GetValue(json));
+                return 0;
+            }
+            var first = await probe.SampleAsync(cancellationToken);
+            await AnsiConsole.Live(Render(first)).StartAsync(async live =>
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+                        live.UpdateTarget(Render(await probe.SampleAsync(cancellationToken)));
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+            });
             return 0;
         });
         return command;
+    }
+
+    private static void Show(ArchiveStatus status, bool json)
+    {
+        if (json) JsonOutput.Write(status);
+        else AnsiConsole.Write(Render(status));
+    }
+
+    private static IRenderable Render(ArchiveStatus s)
+    {
+        string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        var table = new Table().Border(TableBorder.Rounded).Title($"Model: {s.Phase}, version {s.ModelVersion}, k = {s.Clusters}, {s.Metric}");
+        table.AddColumn(new TableColumn("ingested").RightAligned()).AddColumn(new TableColumn("featurised").RightAligned())
+            .AddColumn(new TableColumn("assigned").RightAligned()).AddColumn(new TableColumn("quarantined").RightAligned())
+            .AddColumn(new TableColumn("pending").RightAligned()).AddColumn(new TableColumn("duplicates").RightAligned())
+            .AddColumn(new TableColumn("images/s").RightAligned()).AddColumn("last refinement");
+        table.AddRow(N(s.Ingested), N(s.Featurised), N(s.Assigned), N(s.Quarantined), N(s.Pending), N(s.Duplicates),
+            s.ImagesPerSecond?.ToString("F1", CultureInfo.InvariantCulture) ?? "—",
+            s.LastRefinement is { } r ? $"v{r.Version}: total deviation {r.TotalDeviation:F1} in {r.Seconds:F1} s" : "none");
+        var done = s.Ingested == 0 ? 0 : (double)(s.Assigned + s.Quarantined) / s.Ingested;
+        var bar = new BreakdownChart().Width(60)
+            .AddItem("assigned", s.Assigned, Color.Green).AddItem("quarantined", s.Quarantined, Color.Red).AddItem("pending", s.Pending, Color.Grey);
+        return new Rows(table, new Markup($"settled {done.ToString("P1", CultureInfo.InvariantCulture)}"), bar);
+    }
+
+    /// <summary>Samples a running model, and its rate from the previous sample.</summary>
+    private sealed class ClusterProbe(ICoordinatorGrain coordinator, Silo.StorageOptions storage)
+    {
+        private (long Settled, Stopwatch Clock)? _previous;
+
+        public async Task<ArchiveStatus> SampleAsync(CancellationToken cancellationToken)
+        {
+            var status = await coordinator.GetStatus();
+            var model = await coordinator.GetModel();
+            var refinement = await coordinator.GetLastRefinement();
+            var ingested = 0L;
+            await foreach (var blob in storage.StudiesContainer().GetBlobsAsync(cancellationToken: cancellationToken))
+                if (BlobNaming.TryParseInstance(blob.Name, out _)) ingested++;
+            double? rate = _previous is { } p ? (status.Settled - p.Settled) / Math.Max(p.Clock.Elapsed.TotalSeconds, 1e-3) : null;
+            _previous = (status.Settled, Stopwatch.StartNew());
+            return ArchiveStatus.Of(status, model, refinement, ingested, rate);
+        }
     }
 }

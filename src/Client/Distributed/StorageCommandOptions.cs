@@ -25,6 +25,11 @@ public sealed class StorageCommandOptions
         command.Options.Add(_model);
     }
 
+    /// <summary>True when a connection string or workload-identity endpoints are given (option or environment).</summary>
+    public bool IsGiven(ParseResult parse) =>
+        !string.IsNullOrWhiteSpace(parse.GetValue(_connection) ?? Environment.GetEnvironmentVariable("RADNET_Storage__ConnectionString"))
+        || EnvironmentUri("RADNET_Storage__BlobServiceUri") is not null;
+
     /// <summary>The model name given.</summary>
     public string Model(ParseResult parse) => parse.GetValue(_model)!;
 

@@ -86,7 +86,8 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     public async Task<FeaturisedInstance> FeaturiseAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
     {
         var features = await ExtractAsync(instance, reportVector, cancellationToken);
-        return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, features.Fused, features.Modality, features.Region);
+        return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, features.Fused, features.Modality, features.Region,
+            features.Manufacturer, features.Report is not null);
     }
 
     /// <summary>
@@ -128,7 +129,8 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
             _image.BuildInput(image, tensor.AsSpan(0, _image.InputLength));
             var metadataVector = _metadata.Vectorize(dataset);
             var report = request.Report ?? ReportByAccession(dataset);
-            return new Prepared(tensor, metadataVector, report, LabelTags.Modality(dataset), LabelTags.Region(dataset));
+            return new Prepared(tensor, metadataVector, report, LabelTags.Modality(dataset), LabelTags.Region(dataset),
+                dataset.GetString(DicomTags.Manufacturer)?.Trim() ?? "");
         }
         catch
         {
@@ -145,7 +147,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     {
         var imageVector = _image.Infer(prepared.Tensor.AsMemory(0, _image.InputLength));
         var fused = FeatureFusion.Fuse(imageVector, prepared.Metadata, prepared.Report ?? new float[_report.Dimension], _weights);
-        return new InstanceFeatures(imageVector, prepared.Metadata, prepared.Report, fused, prepared.Modality, prepared.Region);
+        return new InstanceFeatures(imageVector, prepared.Metadata, prepared.Report, fused, prepared.Modality, prepared.Region, prepared.Manufacturer);
     });
 
     /// <summary>Every failure of a stage becomes a <see cref="QuarantineException"/> with a PHI-free reason.</summary>
@@ -182,5 +184,5 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
 
     private sealed record Request(InstanceArrived Instance, float[]? Report);
 
-    private sealed record Prepared(float[] Tensor, float[] Metadata, float[]? Report, string Modality, string Region);
+    private sealed record Prepared(float[] Tensor, float[] Metadata, float[]? Report, string Modality, string Region, string Manufacturer);
 }

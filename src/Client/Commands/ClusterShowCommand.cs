@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using RadiologyNet.Client.Output;
+using RadiologyNet.Client.Results;
+using Spectre.Console;
+
+namespace RadiologyNet.Client.Commands;
+
+/// <summary><c>radnet cluster show ID</c>: a cluster's composition, distance distribution, report terms, medoid and nearest/furthest members.</summary>
+public static class ClusterShowCommand
+{
+    /// <summary>What <c>cluster show</c> prints.</summary>
+    public sealed record Details(int Id, string Name, int Size, string Metric, int ModelVersion,
+        IReadOnlyDictionary<string, int> Modalities, IReadOnlyDictionary<string, int> Regions, IReadOnlyDictionary<string, int> Manufacturers,
+        IReadOnlyList<string> Terms, DistanceSummary Distances, Member? Medoid, IReadOnlyList<Member> Nearest, IReadOnlyList<Member> Furthest);
+
+    /// <summary>A member of the cluster.</summary>
+    public sealed record Member(string SopInstanceUid, string File, float Distance, string Modality, string Region);
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var id = new Argument<int>("id") { Description = "Cluster id" };
+        var members = new Option<int>("--members", "-n") { Description = "Members to list nearest to and furthest from the centre", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
+        var source = new ResultsSourceOptions();
+        var command = new Command("show", """
+            Show one cluster: composition by modality, region and manufacturer, the distance distribution, report terms,
+            the medoid and the members nearest to and furthest from the centre.
+
+            Examples:
+              radnet cluster show 3
+              radnet cluster show 3 -n 10 --json
+            """) { id, members, json };
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var results = await source.LoadAsync(parse, cancellationToken);
+            var details = Describe(results, parse.GetValue(id), parse.GetValue(members));
+            if (parse.GetValue(json)) JsonOutput.Write(details);
+            else Render(details);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The details of cluster <paramref name="id"/>; throws <see cref="ArgumentException"/> for an unknown id.</summary>
+    public static Details Describe(ArchiveResults results, int id, int members)
+    {
+        var cluster = results.FindCluster(id)
+            ?? throw new ArgumentException($"no cluster {id}: the model has clusters 0 to {results.Clusters.Count - 1}");
+        var ordered = results.MembersOf(id).Where(m => m.Distance is not null).ToList();
+        Member Of(InstanceResult i) => new(i.SopInstanceUid, i.File, i.Distance!.Value, i.Modality, i.Region);
+        return new Details(id, cluster.Name, cluster.Size, results.Model.Metric, results.Model.Version,
+            cluster.Modalities, cluster.Regions, cluster.Manufacturers, cluster.Terms,
+            DistanceSummary.Of(ordered.Select(m => (double)m.Distance!.Value).ToList()),
+            ordered.FirstOrDefault(m => m.SopInstanceUid == cluster.MedoidSop) is { } medoid ? Of(medoid) : null,
+            ordered.Take(members).Select(Of).ToList(),
+            ordered.AsEnumerable().Reverse().Take(members).Select(Of).ToList());
+    }
+
+    private static void Render(Details d)
+    {
+        AnsiConsole.Write(new Rule(Markup.Escape($"Cluster {d.Id}: {d.Name}")).LeftJustified());
+        AnsiConsole.MarkupLineInterpolated($"{d.Size} members · model version {d.ModelVersion} · {d.Metric} distance");
+        if (d.Terms.Count > 0) AnsiConsole.MarkupLineInterpolated($"Report terms: [bold]{string.Join(", ", d.Terms)}[/]");
+        var composition = new Table().Border(TableBorder.Rounded).Title("Composition");
+        composition.AddColumn("modality").AddColumn("region").AddColumn("manufacturer");
+        var columns = new[] { d.Modalities, d.Regions, d.Manufacturers }.Select(h => Shares(h, d.Size)).ToArray();
+        for (var r = 0; r < columns.Max(c => c.Count); r++)
+            composition.AddRow(columns.Select(c => new Markup(Markup.Escape(r < c.Count ? c[r] : ""))).ToArray());
+        AnsiConsole.Write(composition);
+
+        var s = d.Distances;
+        AnsiConsole.MarkupLineInterpolated($"Distance to centre: min {s.Min:G4} · p10 {s.P10:G4} · p25 {s.P25:G4} · median {s.Median:G4} · p75 {s.P75:G4} · p90 {s.P90:G4} · max {s.Max:G4}");
+        if (s.Histogram.Count > 0)
+        {
+            var chart = new BarChart().Width(60);
+            foreach (var bin in s.Histogram) chart.AddItem($"{bin.From:G3}–{bin.To:G3}", bin.Count, Color.SteelBlue);
+            AnsiConsole.Write(chart);
+        }
+        if (d.Medoid is { } m) AnsiConsole.MarkupLineInterpolated($"Medoid: [bold]{m.SopInstanceUid}[/] ({m.File}, distance {m.Distance:G4})");
+        AnsiConsole.Write(Members("Nearest to the centre", d.Nearest));
+        AnsiConsole.Write(Members("Furthest from the centre", d.Furthest));
+    }
+
+    private static List<string> Shares(IReadOnlyDictionary<string, int> histogram, int size) =>
+        histogram.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)
+            .Select(h => $"{h.Key} {h.Value} ({((double)h.Value / Math.Max(size, 1)).ToString("P0", CultureInfo.InvariantCulture)})").ToList();
+
+    private static Table Members(string title, IReadOnlyList<Member> members)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title);
+        table.AddColumn("SOP").AddColumn("file").AddColumn(new TableColumn("distance").RightAligned()).AddColumn("modality").AddColumn("region");
+        foreach (var m in members)
+            table.AddRow(new Markup(Markup.Escape(m.SopInstanceUid)), new Markup(Markup.Escape(m.File)),
+                new Markup(m.Distance.ToString("G4", CultureInfo.InvariantCulture)), new Markup(Markup.Escape(m.Modality)), new Markup(Markup.Escape(m.Region)));
+        return table;
+    }
+}

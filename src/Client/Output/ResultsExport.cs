@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using RadiologyNet.Client.Results;
+
+namespace RadiologyNet.Client.Output;
+
+/// <summary>
+/// <c>radnet export</c>'s rows: one per file with its cluster id and name, distance, model version, status and
+/// quarantine reason, as CSV or JSON lines. UIDs and archive paths only; no PHI.
+/// </summary>
+public static class ResultsExport
+{
+    /// <summary>CSV columns, in order (the first eight are annotations.csv's).</summary>
+    public static readonly string[] Columns =
+        ["sop_instance_uid", "series_instance_uid", "study_instance_uid", "file", "cluster", "distance", "status", "reason", "cluster_name", "model_version"];
+
+    /// <summary>Writes every instance of <paramref name="results"/> to <paramref name="writer"/> as <c>csv</c> or <c>jsonl</c>.</summary>
+    public static void Write(TextWriter writer, ArchiveResults results, string format)
+    {
+        var names = results.Clusters.ToDictionary(c => c.Id, c => c.Name);
+        var version = results.Model.Version.ToString(CultureInfo.InvariantCulture);
+        var rows = results.Instances.Select(i => (IReadOnlyList<string>)
+        [
+            i.SopInstanceUid, i.SeriesInstanceUid, i.StudyInstanceUid, i.File,
+            i.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "", i.Distance?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            i.Status, i.Reason, i.Cluster is { } c ? names.GetValueOrDefault(c, "") : "", version,
+        ]);
+        switch (format)
+        {
+            case "csv":
+                writer.WriteLine(string.Join(',', Columns));
+                foreach (var row in rows) writer.WriteLine(string.Join(',', row.Select(CsvWriter.Quote)));
+                break;
+            case "jsonl":
+                foreach (var row in rows)
+                {
+                    var record = new Dictionary<string, object?>();
+                    for (var c = 0; c < Columns.Length; c++) record[Columns[c]] = Typed(Columns[c], row[c]);
+                    writer.WriteLine(JsonSerializer.Serialize(record));
+                }
+                break;
+            default:
+                throw new ArgumentException($"--format must be csv or jsonl, not '{format}'");
+        }
+    }
+
+    private static object? Typed(string column, string value) => column switch
+    {
+        "cluster" or "model_version" => value.Length == 0 ? null : int.Parse(value, CultureInfo.InvariantCulture),
+        "distance" => value.Length == 0 ? null : double.Parse(value, CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}
