@@ -120,6 +120,39 @@ public sealed class ConsoleCommandTests(DemoArchiveFixture demo) : IClassFixture
     }
 
     [Fact]
+    public async Task Refine_on_a_results_folder_makes_real_images_the_centres_and_bumps_the_version()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "radnet-refine-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        try
+        {
+            foreach (var file in new[] { "results.json", "instances.csv", "fused.npy", "centres.npy" })
+                File.Copy(Path.Combine(demo.Folder, file), Path.Combine(copy, file));
+            var before = await Json("status");
+            var refine = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(2), "refine", "--json", "--results", copy);
+            Assert.True(refine.ExitCode == 0, refine.StdOut + refine.StdErr);
+            var summary = JsonDocument.Parse(refine.StdOut).RootElement;
+            Assert.Equal(before.GetProperty("model_version").GetInt32() + 1, summary.GetProperty("version").GetInt32());
+            Assert.Equal(120, summary.GetProperty("sample_size").GetInt32());
+
+            var status = JsonDocument.Parse((await RadnetProcess.RunAsync(TimeSpan.FromMinutes(1), "status", "--json", "--results", copy)).StdOut).RootElement;
+            Assert.Equal("manhattan", status.GetProperty("metric").GetString());
+            Assert.Equal(summary.GetProperty("total_deviation").GetDouble(), status.GetProperty("last_refinement").GetProperty("total_deviation").GetDouble());
+            // Medoids are members: every non-empty cluster's nearest member sits at distance 0.
+            var clusters = JsonDocument.Parse((await RadnetProcess.RunAsync(TimeSpan.FromMinutes(1), "clusters", "--json", "--results", copy)).StdOut).RootElement;
+            foreach (var c in clusters.EnumerateArray().Where(c => c.GetProperty("size").GetInt32() > 0).Take(3))
+            {
+                var show = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(1), "cluster", "show", $"{c.GetProperty("id").GetInt32()}", "--json", "--results", copy);
+                Assert.Equal(0.0, JsonDocument.Parse(show.StdOut).RootElement.GetProperty("medoid").GetProperty("distance").GetDouble());
+            }
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_1_and_runtime_failures_exit_2_with_one_sentence_on_stderr()
     {
         var unknownCluster = await Radnet("cluster", "show", "99");

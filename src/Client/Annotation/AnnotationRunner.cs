@@ -80,7 +80,7 @@ public static class AnnotationRunner
         var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder, study => Task.FromResult(reports.Find(study)), cancellationToken);
         progress?.Invoke("collecting results", 1, 1);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed,
-            results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds } });
+            results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds, ReportsCsv = settings.ReportsCsv is { } csv ? Path.GetFullPath(csv) : null } });
     }
 
     private static async Task<IReadOnlyList<AnnotationRow>> CollectRows(IClusterClient client, IReadOnlyList<ScannedFile> scanned, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using RadiologyNet.Client.Annotation;
 using RadiologyNet.Clustering;
-using RadiologyNet.Features.Text;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Client.Results;
@@ -12,8 +11,6 @@ namespace RadiologyNet.Client.Results;
 /// </summary>
 public static class ResultsCollector
 {
-    /// <summary>Report terms per cluster.</summary>
-    public const int TermsPerCluster = 5;
 
     /// <summary>Collects the results.</summary>
     /// <param name="client">A client of the silo(s).</param>
@@ -58,8 +55,7 @@ public static class ResultsCollector
             fused.AddRange(vector.Fused);
         }
 
-        var terms = await ClusterTerms(instances, reportText, cancellationToken);
-        var clusters = Enumerable.Range(0, k).Select(j => Describe(j, instances, terms.GetValueOrDefault(j) ?? [])).ToList();
+        var clusters = await ClusterDescriptions.BuildAsync(instances, k, reportText, cancellationToken);
         var vectors = new ResultVectors(fused.ToArray(), d == 0 ? 0 : fused.Count / d, snapshot.Centres, d == 0 ? 0 : k, d);
         var summary = refinement is null ? null : new RefinementSummary(refinement.Version, refinement.TotalDeviation, refinement.Seconds);
         return new ArchiveResults(new ResultsModel(model, snapshot.Version, k, manhattan ? "manhattan" : "euclidean", d, archiveFolder, 0, summary),
@@ -68,32 +64,4 @@ public static class ResultsCollector
 
     private static float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool manhattan) =>
         manhattan ? Distances.Manhattan(a, b) : Distances.Euclidean(a, b);
-
-    /// <summary>One document per (study, cluster): a study's report describes each of its clusters' members once.</summary>
-    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> ClusterTerms(IReadOnlyList<InstanceResult> instances,
-        Func<string, Task<string?>> reportText, CancellationToken cancellationToken)
-    {
-        var pairs = instances.Where(i => i.Cluster is not null && i.Sources.HasFlag(FeatureSources.Report))
-            .Select(i => (Study: i.StudyInstanceUid, Cluster: i.Cluster!.Value)).Distinct().ToList();
-        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var study in pairs.Select(p => p.Study).Distinct(StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            texts[study] = await reportText(study);
-        }
-        return DistinctiveTerms.Top(pairs.Where(p => !string.IsNullOrWhiteSpace(texts[p.Study])).Select(p => (p.Cluster, texts[p.Study]!)), TermsPerCluster);
-    }
-
-    private static ClusterResult Describe(int cluster, IReadOnlyList<InstanceResult> instances, IReadOnlyList<string> terms)
-    {
-        var members = instances.Where(i => i.Cluster == cluster && i.VectorRow >= 0).ToList();
-        var medoid = members.OrderBy(i => i.Distance).ThenBy(i => i.SopInstanceUid, StringComparer.Ordinal).FirstOrDefault();
-        var result = new ClusterResult(cluster, "", members.Count, medoid?.SopInstanceUid ?? "",
-            Histogram(members, i => i.Modality), Histogram(members, i => i.Region), Histogram(members, i => i.Manufacturer), terms);
-        return result with { Name = ClusterNaming.Name(result) };
-    }
-
-    private static IReadOnlyDictionary<string, int> Histogram(IEnumerable<InstanceResult> members, Func<InstanceResult, string> label) =>
-        members.GroupBy(m => label(m).Length == 0 ? "UNKNOWN" : label(m), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 }

@@ -9,8 +9,9 @@ namespace RadiologyNet.Client.Results;
 /// <param name="ArchiveFolder">Absolute path of the archive folder on this machine, or null when the files live in blob storage.</param>
 /// <param name="ElapsedSeconds">Wall time of the annotation run (0 when collected from a cluster).</param>
 /// <param name="LastRefinement">The last k-medoids refinement pass, if any.</param>
+/// <param name="ReportsCsv">The reports CSV the run read, if any (report terms are recomputed from it after a refinement).</param>
 public sealed record ResultsModel(string Name, int Version, int Clusters, string Metric, int Dimension, string? ArchiveFolder,
-    double ElapsedSeconds = 0, RefinementSummary? LastRefinement = null);
+    double ElapsedSeconds = 0, RefinementSummary? LastRefinement = null, string? ReportsCsv = null);
 
 /// <summary>A k-medoids refinement pass: the version it produced and its total deviation (sum of Manhattan distances to the medoids).</summary>
 public sealed record RefinementSummary(int Version, double TotalDeviation, double Seconds);
