@@ -12,15 +12,16 @@ namespace RadiologyNet.Silo.Telemetry;
 /// <summary>
 /// The silo's small HTTP endpoint on 0.0.0.0:<see cref="TelemetryOptions.HttpPort"/>: <c>/metrics</c> (the OpenTelemetry
 /// Prometheus exporter of the silo's meter provider), <c>/health/live</c> and <c>/health/ready</c>. A Kestrel application
-/// of its own beside the silo's generic host, started first and stopped last, so liveness answers while Orleans starts.
+/// of its own beside the silo's generic host, started before any hosted service (the silo among them) and stopped after all of
+/// them, so liveness answers while Orleans starts and readiness reports 503 until the silo is active and again while it stops.
 /// </summary>
 public sealed class TelemetryHttpServer(IServiceProvider services, IOptions<TelemetryOptions> options, ILogger<TelemetryHttpServer> logger)
-    : IHostedService, IAsyncDisposable
+    : IHostedLifecycleService, IAsyncDisposable
 {
     private WebApplication? _app;
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var port = options.Value.HttpPort;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(TelemetryHttpServer).Assembly.GetName().Name });
@@ -39,7 +40,19 @@ public sealed class TelemetryHttpServer(IServiceProvider services, IOptions<Tele
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         if (_app is not null) await _app.StopAsync(cancellationToken);
     }
