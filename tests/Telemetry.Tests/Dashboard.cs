@@ -14,6 +14,12 @@ public static class Dashboard
         throw new FileNotFoundException("RadiologyNet.slnx not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Every metric the dashboard's panels and template variables query that is not in <paramref name="known"/>, with where it is used.</summary>
+    public static IReadOnlyList<string> MissingMetrics(string json, IReadOnlySet<string> known) =>
+        Panels(json).Append((Title: "template variables", Expressions: VariableExpressions(json)))
+            .SelectMany(p => p.Expressions.SelectMany(PromqlNames.Of).Where(n => !known.Contains(n)).Select(n => $"{n} (panel '{p.Title}')"))
+            .Distinct().ToList();
+
     /// <summary>Every panel (rows' nested panels included) as (title, expressions of its targets).</summary>
     public static IReadOnlyList<(string Title, IReadOnlyList<string> Expressions)> Panels(string json)
     {

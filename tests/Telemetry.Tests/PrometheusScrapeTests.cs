@@ -53,14 +53,8 @@ public sealed class PrometheusScrapeTests(AnnotatedSilo fixture, ITestOutputHelp
         await fixture.EventuallyAsync("count(radnet_refinement_duration_seconds_count) > 0", 1, ScrapeWait);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var known = await fixture.Prometheus.MetricNamesAsync();
-        var missing = new List<string>();
-        foreach (var (title, expressions) in panels.Append(("template variables", Dashboard.VariableExpressions(json))))
-            foreach (var expression in expressions)
-                foreach (var name in PromqlNames.Of(expression))
-                {
-                    output.WriteLine($"{title}: {name}{(known.Contains(name) ? "" : "  MISSING")}");
-                    if (!known.Contains(name)) missing.Add($"{name} (panel '{title}')");
-                }
+        var missing = Dashboard.MissingMetrics(json, known);
+        output.WriteLine("dashboard metrics: " + string.Join(", ", panels.SelectMany(p => p.Expressions).SelectMany(PromqlNames.Of).Distinct().Order(StringComparer.Ordinal)));
         Assert.True(missing.Count == 0, $"the dashboard queries metrics Prometheus does not have: {string.Join(", ", missing)}\n" +
             $"known radnet metrics: {string.Join(", ", known.Where(k => k.StartsWith("radnet", StringComparison.Ordinal)))}");
     }
