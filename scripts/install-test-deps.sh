@@ -5,10 +5,13 @@
 #   only when present. Without it those syntaxes are refused with a message naming this script, and their tests skip.
 #   Azurite (npm, pinned in tools/azurite/package.json and its lock file): the Azure Storage emulator the distributed-mode
 #   tests start on free loopback ports. Without it those tests skip with a message naming this script.
-# Prometheus joins here with its issue.
+#   prometheus (Debian): the telemetry tests (tests/Telemetry.Tests) start it on a free loopback port to scrape a silo.
+#   Without it those tests skip with a message naming this script. Debian's package also ships a service unit; the tests
+#   never use it (and containers without systemd do not start it).
 set -euo pipefail
 dotnet --version >/dev/null
 dpkg -s libgdcm-cil >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgdcm-cil)
+command -v prometheus >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus)
 command -v npm >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -x "$root/tools/azurite/node_modules/.bin/azurite" ] || (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error)

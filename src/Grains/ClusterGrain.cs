@@ -1,12 +1,33 @@
 using System.Globalization;
 using RadiologyNet.Clustering;
+using RadiologyNet.Grains.Telemetry;
 
 namespace RadiologyNet.Grains;
 
-/// <summary>One cluster: its centroid, member count and label-tag histograms, persisted; absorbs batched online updates (MacQueen).</summary>
-public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains)] IPersistentState<ClusterState> state) : Grain, IClusterGrain
+/// <summary>
+/// One cluster: its centroid, member count and label-tag histograms, persisted; absorbs batched online updates (MacQueen).
+/// Its member count is the <c>radnet.cluster.size</c> gauge of the silo it is active on.
+/// </summary>
+public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains)] IPersistentState<ClusterState> state, RadnetMetrics metrics)
+    : Grain, IClusterGrain
 {
     private ClusterState State => state.State;
+    private string Model => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
+    private int Id => int.Parse(this.GetPrimaryKeyString().Split('/')[^1], CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Centroid.Length > 0) metrics.ClusterSize(Model, Id, State.Members);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ClusterGone(Model, Id);
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task Reset(float[] centroid, long members, string[] modalities, string[] regions, int version)
@@ -17,6 +38,7 @@ public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains
         State.Modalities.Clear();
         State.Regions.Clear();
         Count(modalities, regions);
+        metrics.ClusterSize(Model, Id, members);
         return state.WriteStateAsync();
     }
 
@@ -29,6 +51,7 @@ public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains
         MacQueen.Absorb(State.Centroid, ref members, update.VectorSum, update.Count);
         State.Members = members;
         Count(update.Modalities, update.Regions);
+        metrics.ClusterSize(Model, Id, members);
         await state.WriteStateAsync();
         return (float[])State.Centroid.Clone();
     }
@@ -38,8 +61,7 @@ public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains
 
     /// <inheritdoc />
     public Task<ClusterSummary> GetSummary() => Task.FromResult(new ClusterSummary(
-        int.Parse(this.GetPrimaryKeyString().Split('/')[^1], CultureInfo.InvariantCulture),
-        State.Version, State.Members, new Dictionary<string, long>(State.Modalities), new Dictionary<string, long>(State.Regions)));
+        Id, State.Version, State.Members, new Dictionary<string, long>(State.Modalities), new Dictionary<string, long>(State.Regions)));
 
     private void Count(string[] modalities, string[] regions)
     {

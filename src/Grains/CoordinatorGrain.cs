@@ -6,6 +6,7 @@ using RadiologyNet.Clustering;
 using RadiologyNet.Features;
 using RadiologyNet.Grains.Featurisation;
 using RadiologyNet.Grains.Refinement;
+using RadiologyNet.Grains.Telemetry;
 
 namespace RadiologyNet.Grains;
 
@@ -14,12 +15,14 @@ namespace RadiologyNet.Grains;
 /// with k-means++ and Lloyd over them, then assigns streamed vectors to the nearest centre and sends each cluster
 /// grain one batched update per call; refines with k-medoids on demand or every N instances. Its phase and version
 /// are persisted; the centres live in the cluster grains and the accounting in the shards, so a coordinator that
-/// re-activates on another silo picks up where it was.
+/// re-activates on another silo picks up where it was. Counts its assignments, publishes the latest quality evaluation
+/// (after bootstrap, reassignment, refinement or an explicit evaluation) and refinement duration and cost to <see cref="RadnetMetrics"/>.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("coordinator", StorageNames.Grains)] IPersistentState<CoordinatorState> state,
     IServiceProvider services,
     IOptions<AnnotationOptions> options,
+    RadnetMetrics metrics,
     ILogger<CoordinatorGrain> logger) : Grain, ICoordinatorGrain
 {
     private readonly AnnotationOptions _options = options.Value;
@@ -111,6 +114,8 @@ public sealed class CoordinatorGrain(
         await ResetClusters(_centroids, passes);
         await state.WriteStateAsync();
         await NotifyStudies(Flatten(passes));
+        metrics.Assigned(Model, "reassign", passes.Sum(p => p.Assignments.Length));
+        await EvaluateLabels();
         return passes.Sum(p => p.Assignments.Length);
     }
 
@@ -176,6 +181,9 @@ public sealed class CoordinatorGrain(
         await NotifyStudies(Flatten(passes));
         State.LastRefinement = result;
         await state.WriteStateAsync();
+        metrics.Assigned(Model, "refinement", result.Reassigned);
+        metrics.Refined(Model, result);
+        await EvaluateLabels();
         logger.LogInformation("Model {Model} refined to version {Version}: total deviation {Cost:F1} (was {Previous:F1}), {Changed} of {N} changed cluster, {Seconds:F1} s",
             Model, result.Version, result.TotalDeviation, result.PreviousCost, result.Changed, result.Reassigned, result.Seconds);
         return result;
@@ -188,11 +196,13 @@ public sealed class CoordinatorGrain(
     public async Task<IReadOnlyList<LabelEvaluation>> EvaluateLabels()
     {
         var clusters = await GetClusters();
-        return
+        IReadOnlyList<LabelEvaluation> evaluations =
         [
             ClusterHistogramEvaluation.Evaluate("modality", clusters.Select(c => (c.Cluster, (IReadOnlyDictionary<string, long>)c.Modalities))),
             ClusterHistogramEvaluation.Evaluate("region", clusters.Select(c => (c.Cluster, (IReadOnlyDictionary<string, long>)c.Regions))),
         ];
+        metrics.Quality(Model, evaluations);
+        return evaluations;
     }
 
     /// <inheritdoc />
@@ -268,6 +278,8 @@ public sealed class CoordinatorGrain(
         await ResetClusters(_centroids, passes);
         State.Streaming = true;
         await state.WriteStateAsync();
+        metrics.Assigned(Model, "bootstrap", passes.Sum(p => (long)p.Assignments.Length));
+        await EvaluateLabels();
         logger.LogInformation("Model {Model} bootstrapped on {N} vectors of {D} dimensions into {K} clusters (inertia {Inertia:F3}, {Iterations} Lloyd iterations)",
             Model, n, d, k, result.Inertia, result.Iterations);
         return Flatten(passes);
@@ -303,6 +315,7 @@ public sealed class CoordinatorGrain(
             var centroid = await Cluster(cluster).Absorb(update);
             centroid.CopyTo(_centroids, cluster * D);
         }
+        metrics.Assigned(Model, "online", assignments.Length);
         return assignments;
     }
 

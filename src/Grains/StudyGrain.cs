@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using RadiologyNet.Grains.Featurisation;
+using RadiologyNet.Grains.Telemetry;
 
 namespace RadiologyNet.Grains;
 
@@ -11,12 +12,14 @@ namespace RadiologyNet.Grains;
 /// The instance's shard is the record of what has settled, so a redelivered event, even one that reaches a new
 /// activation after a silo died mid-way, is recognised and counted once. Assignments interleave with processing
 /// (the coordinator may be waiting on them while a study waits on the coordinator); writes go through one
-/// <see cref="GroupCommit"/> so they never overlap.
+/// <see cref="GroupCommit"/> so they never overlap. Each event starts the instance's trace (<see cref="RadnetTracing"/>) and
+/// counts into <see cref="RadnetMetrics"/>.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
     InstanceFeaturizer featurizer,
+    RadnetMetrics metrics,
     IOptions<AnnotationOptions> options,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
@@ -36,14 +39,18 @@ public sealed class StudyGrain(
     /// <inheritdoc />
     public async Task Process(InstanceArrived instance)
     {
+        using var trace = RadnetTracing.StartInstance(_options.ModelName);
         var coordinator = GrainFactory.GetGrain<ICoordinatorGrain>(_options.ModelName);
         var shard = GrainFactory.GetGrain<IEmbeddingShardGrain>(
             ShardRouting.ShardKey(_options.ModelName, ShardRouting.ShardOf(instance.SopInstanceUid, _options.Shards)));
         if ((await shard.Unsettled([instance.SopInstanceUid])).Count == 0)
         {
             await shard.CountDuplicate();
+            trace?.SetTag("radnet.outcome", "duplicate");
             return;
         }
+        metrics.Ingested();
+        using var inFlight = metrics.InFlight.Begin();
 
         FeaturisedInstance featurised;
         try
@@ -60,8 +67,11 @@ public sealed class StudyGrain(
             logger.LogWarning("Quarantined an instance: {Reason}", e.Message);
             await Record(instance, InstanceStatus.Quarantined, e.Message, featurised: null);
             await shard.AddQuarantined(instance.SopInstanceUid, e.Message);
+            metrics.Quarantined(e.Category);
+            trace?.SetTag("radnet.outcome", "quarantined").SetTag("radnet.quarantine.reason", e.Category.Label());
             return;
         }
+        metrics.Featurised();
 
         // The study's record is written before the shard settles the instance: if this silo dies in between, the
         // shard does not know the instance, so the redelivered event (or the reconciler) processes it again.
@@ -69,6 +79,9 @@ public sealed class StudyGrain(
         await shard.Add([featurised]);
         var assignments = await coordinator.Submit([featurised]);
         await ApplyAssignments(assignments);
+        // Before the model bootstraps the instance waits in its shard; the bootstrap assigns it in the trace of the instance that triggered it.
+        trace?.SetTag("radnet.outcome", assignments.Count > 0 ? "assigned" : "pending");
+        if (assignments.Count > 0) trace?.SetTag("radnet.cluster", assignments[0].Cluster);
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RadiologyNet.Silo.Telemetry;
 
 namespace RadiologyNet.Silo;
 
@@ -31,7 +32,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(logLevel);
-        builder.UseOrleans(silo => silo.ConfigureEmbedded(builder.Configuration, FreePorts.Next(), FreePorts.Next()));
+        builder.UseOrleans(silo => silo.ConfigureEmbedded(builder.Configuration, FreePorts.Next(), FreePorts.Next())
+            .AddRadiologyNetTelemetry(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedSilo(host);

@@ -6,10 +6,11 @@ using RadiologyNet.Features.Images;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.Featurisation;
 using RadiologyNet.Grains.Sources;
+using RadiologyNet.Grains.Telemetry;
 
 namespace RadiologyNet.Silo;
 
-/// <summary>Registers the per-silo singletons: archive source, ONNX embedders, metadata vectoriser, reports, featuriser.</summary>
+/// <summary>Registers the per-silo singletons: archive source, ONNX embedders, metadata vectoriser, reports, featuriser, metrics.</summary>
 public static class FeatureServices
 {
     /// <summary>Binds the options sections and registers the featurisation services.</summary>
@@ -35,6 +36,8 @@ public static class FeatureServices
             var archive = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             return ReportLibrary.Load(annotation.ReportsCsv, annotation.ReportSidecarFolder ?? archive.Folder, archive.Folder);
         });
+        services.AddMetrics();
+        services.AddSingleton<RadnetMetrics>();
         services.AddSingleton<InstanceFeaturizer>();
         services.AddHostedService<FeatureWarmup>();
         return services;

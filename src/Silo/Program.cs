@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RadiologyNet.Silo;
+using RadiologyNet.Silo.Telemetry;
 
 // A standalone silo. Settings come from appsettings.json, RADNET_ environment variables and --Key=value arguments.
 //   Cluster:Mode = Localhost (default): one machine, memory storage and streams, archive in Archive:Folder.
 //   Cluster:Mode = AzureStorage: a member of a multi-silo cluster on Storage:ConnectionString (Azurite locally).
+//   Telemetry:HttpPort > 0: /metrics, /health/live and /health/ready on that port; OTEL_EXPORTER_OTLP_ENDPOINT: OTLP export.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddEnvironmentVariables("RADNET_");
 var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
@@ -18,5 +20,6 @@ builder.UseOrleans(silo =>
         silo.ConfigureEmbedded(builder.Configuration, siloPort, gatewayPort);
     else
         throw new ArgumentException($"Cluster:Mode must be Localhost or AzureStorage, not '{mode}'");
+    silo.AddRadiologyNetTelemetry(builder.Configuration);
 });
 await builder.Build().RunAsync();

@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Dicom;
 using RadiologyNet.Features;
 using RadiologyNet.Features.Images;
 using RadiologyNet.Grains.Sources;
+using RadiologyNet.Grains.Telemetry;
 
 namespace RadiologyNet.Grains.Featurisation;
 
@@ -29,12 +31,14 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     private readonly SemaphoreSlim _reportSlots;
     private readonly StagedPipeline<Request, Prepared, InstanceFeatures> _pipeline;
     private readonly ILogger<InstanceFeaturizer> _logger;
+    private readonly RadnetMetrics _metrics;
 
     /// <summary>Creates the service and starts its pipeline workers.</summary>
     public InstanceFeaturizer(IArchiveSource source, ImageEmbedder image, ReportEmbedder report, MetadataVectorizer metadata,
         ReportLibrary reports, IOptions<AnnotationOptions> options, IOptions<ImageDropRuleOptions> dropRules,
-        IOptions<FeaturisationOptions> featurisation, ILogger<InstanceFeaturizer> logger)
+        IOptions<FeaturisationOptions> featurisation, RadnetMetrics metrics, ILogger<InstanceFeaturizer> logger)
     {
+        _metrics = metrics;
         _source = source;
         _image = image;
         _report = report;
@@ -52,6 +56,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         _pipeline = new StagedPipeline<Request, Prepared, InstanceFeatures>(PrepareAsync, Infer, p => ArrayPool<float>.Shared.Return(p.Tensor),
             DecodeWorkers, InferenceWorkers, shape.QueueCapacity);
         Layout = new FusedLayout(image.Dimension, metadata.Dimension, report.Dimension);
+        metrics.ObserveQueues(() => (_pipeline.PrepareQueueLength, _pipeline.InferQueueLength));
     }
 
     /// <summary>Lengths of the image, metadata and report slices of a fused vector.</summary>
@@ -66,6 +71,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     /// <summary>The study's report embedding, or null when the study has no report.</summary>
     public async Task<float[]?> EmbedReportAsync(string studyInstanceUid)
     {
+        using var stage = StageTimer.Start(_metrics, FeaturisationStage.Report);
         var text = _reports.Find(studyInstanceUid) ?? await _source.ReadReportAsync(studyInstanceUid);
         if (string.IsNullOrWhiteSpace(text)) return null;
         await _reportSlots.WaitAsync();
@@ -95,42 +101,60 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     /// embedding or null) besides the fused one. Waits while the pipeline is full. Throws as <see cref="FeaturiseAsync"/>.
     /// </summary>
     public Task<InstanceFeatures> ExtractAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default) =>
-        _pipeline.RunAsync(new Request(instance, reportVector), cancellationToken);
+        _pipeline.RunAsync(new Request(instance, reportVector, Activity.Current?.Context ?? default), cancellationToken);
 
     private async ValueTask<Prepared> PrepareAsync(Request request, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
+            using var stage = StageTimer.Start(_metrics, FeaturisationStage.Read, request.Parent);
             bytes = await _source.ReadAsync(request.Instance.Source, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new QuarantineException($"source unreadable: {e.GetType().Name}", e);
+            throw new QuarantineException($"source unreadable: {e.GetType().Name}", QuarantineCategory.SourceUnreadable, e);
         }
         return Guard(() => Decode(request, bytes));
     }
 
     private Prepared Decode(Request request, byte[] bytes)
     {
-        var file = DicomReader.Read(bytes);
+        var decode = StageTimer.Start(_metrics, FeaturisationStage.Decode, request.Parent);
+        DicomFile file;
+        FloatImage image;
+        try
+        {
+            file = DicomReader.Read(bytes);
+            var sop = file.Dataset.GetString(DicomTags.SOPInstanceUID);
+            if (sop != request.Instance.SopInstanceUid)
+                throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event", QuarantineCategory.UidMismatch);
+            if (!file.Dataset.Contains(DicomTags.PixelData))
+                throw new QuarantineException("no pixel data (not an image instance)", QuarantineCategory.NoPixelData);
+            (image, var stored) = PixelPipeline.RenderWithStoredValues(file.Dataset, file.TransferSyntaxUid);
+            if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
+                throw new QuarantineException($"not featurisable: {rule}", QuarantineCategory.ImageRejected);
+        }
+        finally
+        {
+            decode.Dispose();
+        }
         var dataset = file.Dataset;
-        var sop = dataset.GetString(DicomTags.SOPInstanceUID);
-        if (sop != request.Instance.SopInstanceUid)
-            throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event");
-        if (!dataset.Contains(DicomTags.PixelData))
-            throw new QuarantineException("no pixel data (not an image instance)");
-        var (image, stored) = PixelPipeline.RenderWithStoredValues(dataset, file.TransferSyntaxUid);
-        if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
-            throw new QuarantineException($"not featurisable: {rule}");
         var tensor = ArrayPool<float>.Shared.Rent(_image.InputLength);
         try
         {
-            _image.BuildInput(image, tensor.AsSpan(0, _image.InputLength));
-            var metadataVector = _metadata.Vectorize(dataset);
-            var report = request.Report ?? ReportByAccession(dataset);
-            return new Prepared(tensor, metadataVector, report, LabelTags.Modality(dataset), LabelTags.Region(dataset),
-                dataset.GetString(DicomTags.Manufacturer)?.Trim() ?? "");
+            using (StageTimer.Start(_metrics, FeaturisationStage.Preprocess, request.Parent))
+                _image.BuildInput(image, tensor.AsSpan(0, _image.InputLength));
+            float[] metadataVector;
+            string modality, region, manufacturer;
+            using (StageTimer.Start(_metrics, FeaturisationStage.Metadata, request.Parent))
+            {
+                metadataVector = _metadata.Vectorize(dataset);
+                (modality, region) = (LabelTags.Modality(dataset), LabelTags.Region(dataset));
+                manufacturer = dataset.GetString(DicomTags.Manufacturer)?.Trim() ?? "";
+            }
+            var report = request.Report ?? ReportByAccession(dataset, request.Parent);
+            return new Prepared(tensor, metadataVector, report, modality, region, manufacturer, request.Parent);
         }
         catch
         {
@@ -140,13 +164,20 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     }
 
     /// <summary>A study without a report under its UID may have one under its accession number (RIS exports).</summary>
-    private float[]? ReportByAccession(DicomDataset dataset) =>
-        _reports.FindByAccession(dataset.GetString(DicomTags.AccessionNumber)) is { } text && !string.IsNullOrWhiteSpace(text) ? _report.Embed(text) : null;
+    private float[]? ReportByAccession(DicomDataset dataset, ActivityContext parent)
+    {
+        if (_reports.FindByAccession(dataset.GetString(DicomTags.AccessionNumber)) is not { } text || string.IsNullOrWhiteSpace(text)) return null;
+        using var stage = StageTimer.Start(_metrics, FeaturisationStage.Report, parent);
+        return _report.Embed(text);
+    }
 
     private InstanceFeatures Infer(Prepared prepared) => Guard(() =>
     {
-        var imageVector = _image.Infer(prepared.Tensor.AsMemory(0, _image.InputLength));
-        var fused = FeatureFusion.Fuse(imageVector, prepared.Metadata, prepared.Report ?? new float[_report.Dimension], _weights);
+        float[] imageVector, fused;
+        using (StageTimer.Start(_metrics, FeaturisationStage.Infer, prepared.Parent))
+            imageVector = _image.Infer(prepared.Tensor.AsMemory(0, _image.InputLength));
+        using (StageTimer.Start(_metrics, FeaturisationStage.Fuse, prepared.Parent))
+            fused = FeatureFusion.Fuse(imageVector, prepared.Metadata, prepared.Report ?? new float[_report.Dimension], _weights);
         return new InstanceFeatures(imageVector, prepared.Metadata, prepared.Report, fused, prepared.Modality, prepared.Region, prepared.Manufacturer);
     });
 
@@ -163,12 +194,12 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         }
         catch (DicomFormatException e)
         {
-            throw new QuarantineException(e.Message, e);
+            throw new QuarantineException(e.Message, QuarantineCategory.MalformedDicom, e);
         }
         catch (Exception e)
         {
             _logger.LogError("Featurisation failed unexpectedly: {ExceptionType} at {StackTrace}", e.GetType().Name, e.StackTrace);
-            throw new QuarantineException($"internal error while featurising: {e.GetType().Name}", e);
+            throw new QuarantineException($"internal error while featurising: {e.GetType().Name}", QuarantineCategory.InternalError, e);
         }
     }
 
@@ -182,7 +213,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed record Request(InstanceArrived Instance, float[]? Report);
+    private sealed record Request(InstanceArrived Instance, float[]? Report, ActivityContext Parent);
 
-    private sealed record Prepared(float[] Tensor, float[] Metadata, float[]? Report, string Modality, string Region, string Manufacturer);
+    private sealed record Prepared(float[] Tensor, float[] Metadata, float[]? Report, string Modality, string Region, string Manufacturer, ActivityContext Parent);
 }

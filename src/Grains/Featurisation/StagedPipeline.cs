@@ -80,6 +80,12 @@ public sealed class StagedPipeline<TIn, TMid, TOut> : IAsyncDisposable
         return job.Result.Task;
     }
 
+    /// <summary>Items waiting for the first stage (submitted, not yet picked up by a worker).</summary>
+    public int PrepareQueueLength => _prepareQueue.Reader.Count;
+
+    /// <summary>Items done with the first stage and waiting for the second.</summary>
+    public int InferQueueLength => _inferQueue.Reader.Count;
+
     /// <summary>Stops accepting items, lets the queued ones finish, and waits for the workers.</summary>
     public async ValueTask DisposeAsync()
     {

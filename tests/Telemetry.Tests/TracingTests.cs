@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Orleans.Streams;
+using Orleans.TestingHost;
+using RadiologyNet.Grains;
+using RadiologyNet.Grains.Telemetry;
+using RadiologyNet.TestSupport;
+using Xunit.Abstractions;
+
+namespace RadiologyNet.Telemetry.Tests;
+
+/// <summary>
+/// One trace per instance: on a real two-silo cluster (TestingHost, in-process) with Orleans' activity propagation, every
+/// ingested instance gets its own <c>radnet.instance</c> root span, and its featurisation stages and the grain calls that
+/// store, assign and absorb it (shard, coordinator, cluster grains, on whichever silo they live) join that trace.
+/// </summary>
+[Trait("Category", "Telemetry")]
+public sealed class TracingTests(ITestOutputHelper output)
+{
+    [SharedDataFact(AnnotatedSilo.MedNist)]
+    public async Task Every_instance_has_one_trace_from_ingest_to_cluster_assignment()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == RadnetTracing.SourceName || s.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var folder = Directory.CreateTempSubdirectory("radnet-tracing-").FullName;
+        var source = SharedData.Require(AnnotatedSilo.MedNist);
+        var files = Directory.GetFiles(source, "*.dcm").Order(StringComparer.Ordinal).Where((_, i) => i % 100 == 0).ToList();
+        foreach (var file in files) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        TracingSiloConfigurator.ArchiveFolder = folder;
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<TracingSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>("traced");
+            await coordinator.Configure(new ModelSettings(2, 4, 42));
+            var provider = cluster.Client.GetStreamProvider(StreamNames.Provider);
+            var n = 0;
+            foreach (var file in files)
+            {
+                var dataset = Dicom.DicomReader.Read(await File.ReadAllBytesAsync(file)).Dataset;
+                var study = dataset.GetString(Dicom.DicomTags.StudyInstanceUID)!;
+                await provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, study)).OnNextAsync(new InstanceArrived(
+                    study, dataset.GetString(Dicom.DicomTags.SeriesInstanceUID)!, dataset.GetString(Dicom.DicomTags.SOPInstanceUID)!, Path.GetFileName(file)));
+                n++;
+            }
+            var clock = Stopwatch.StartNew();
+            while ((await coordinator.GetStatus()) is var s && s.Annotated + s.Pending + s.Quarantined < n && clock.Elapsed < TimeSpan.FromMinutes(3))
+                await Task.Delay(200);
+            // A root span ends when its study grain returns from the instance's processing, a little after the shard has it.
+            while (spans.Count(a => a.OperationName == "radnet.instance") < n && clock.Elapsed < TimeSpan.FromMinutes(4))
+                await Task.Delay(200);
+
+            var roots = spans.Where(a => a.OperationName == "radnet.instance").ToList();
+            Assert.Equal(n, roots.Count);
+            Assert.Equal(n, roots.Select(r => r.TraceId).Distinct().Count());
+            Assert.All(roots, r => Assert.Equal(default, r.ParentSpanId));
+            var byTrace = spans.GroupBy(a => a.TraceId).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var root in roots)
+            {
+                var trace = byTrace[root.TraceId];
+                var names = trace.Select(a => a.OperationName).ToHashSet();
+                output.WriteLine($"{root.TraceId} {root.GetTagItem("radnet.outcome")}: {string.Join(", ", trace.Select(a => $"{a.Source.Name}:{a.OperationName}").Distinct().Order())}");
+                foreach (var stage in new[] { "read", "decode", "preprocess", "infer", "metadata", "fuse" })
+                    Assert.Contains("radnet.featurise." + stage, names);
+                Assert.Contains(trace, a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && a.OperationName.Contains("EmbeddingShardGrain", StringComparison.Ordinal));
+                Assert.Contains(trace, a => a.OperationName.Contains("CoordinatorGrain", StringComparison.Ordinal) && a.OperationName.Contains("Submit", StringComparison.Ordinal));
+            }
+            // The instances submitted after the bootstrap are assigned online, in their own trace: the coordinator absorbs them into a cluster grain.
+            var online = roots.Where(r => (string?)r.GetTagItem("radnet.outcome") == "assigned").ToList();
+            Assert.NotEmpty(online);
+            Assert.All(online, r => Assert.Contains(byTrace[r.TraceId], a => a.OperationName.Contains("ClusterGrain", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
