@@ -5,6 +5,7 @@ using RadiologyNet.Silo;
 // A standalone silo. Settings come from appsettings.json, RADNET_ environment variables and --Key=value arguments.
 //   Cluster:Mode = Localhost (default): one machine, memory storage and streams, archive in Archive:Folder.
 //   Cluster:Mode = AzureStorage: a member of a multi-silo cluster on Storage:ConnectionString (Azurite locally).
+//   Cluster:Kubernetes = true (AzureStorage only): Orleans's Kubernetes hosting, identity from the pod (deploy/README.md).
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddEnvironmentVariables("RADNET_");
 var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
@@ -18,5 +19,6 @@ builder.UseOrleans(silo =>
         silo.ConfigureEmbedded(builder.Configuration, siloPort, gatewayPort);
     else
         throw new ArgumentException($"Cluster:Mode must be Localhost or AzureStorage, not '{mode}'");
+    silo.UseKubernetesHostingIfConfigured(builder.Configuration, mode, siloPort, gatewayPort); // Cluster:Kubernetes=true: KubernetesHosting.cs
 });
 await builder.Build().RunAsync();
