@@ -123,6 +123,8 @@ public static class Consistency
             $"pod label orleans/clusterId '{labels.GetValueOrDefault("orleans/clusterId")}' differs from RADNET_Storage__ClusterId '{env.GetValueOrDefault("RADNET_Storage__ClusterId")}'");
         Expect(labels.GetValueOrDefault("orleans/serviceId") == env.GetValueOrDefault("RADNET_Storage__ServiceId"),
             $"pod label orleans/serviceId '{labels.GetValueOrDefault("orleans/serviceId")}' differs from RADNET_Storage__ServiceId '{env.GetValueOrDefault("RADNET_Storage__ServiceId")}'");
+        Expect(pod.Str("spec", "enableServiceLinks") == "false",
+            $"silo pods get Service environment variables (RADNET_GATEWAY_* would land in the silo's RADNET_ configuration): set enableServiceLinks: false");
         Expect(env.GetValueOrDefault("RADNET_Cluster__Mode") == "AzureStorage" && env.GetValueOrDefault("RADNET_Cluster__Kubernetes") == "true",
             "the silo is not configured with Cluster:Mode=AzureStorage and Cluster:Kubernetes=true");
 
@@ -131,6 +133,10 @@ public static class Consistency
         var ns = deployment.Str("metadata", "namespace");
         var bindings = m.OfKind("RoleBinding").Where(b => b.Seq("subjects").Any(s => s.Str("kind") == "ServiceAccount" && s.Str("name") == account && s.Str("namespace") == ns)).ToList();
         Expect(m.OfKind("ServiceAccount").Any(a => a.Str("metadata", "name") == account), $"service account '{account}' is not in the overlay");
+        // The hosting reads the in-cluster configuration (the mounted token); without it the silo fails at start.
+        Expect(pod.Str("spec", "automountServiceAccountToken") != "false"
+               && m.OfKind("ServiceAccount").Where(a => a.Str("metadata", "name") == account).All(a => a.Str("automountServiceAccountToken") != "false"),
+            $"the silo pods do not get the service account token that Orleans's Kubernetes hosting needs");
         Expect(bindings.Any(b => m.OfKind("Role").Any(r => r.Str("metadata", "name") == b.Str("roleRef", "name") && GrantsPodWatch(r))),
             $"no RoleBinding gives '{account}' (namespace '{ns}') a Role with pods get, list and watch");
 

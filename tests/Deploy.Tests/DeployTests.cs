@@ -125,6 +125,8 @@ public class DeployTests
             p => p.StartsWith("silo image 'radnet-sil0:dev'", StringComparison.Ordinal));
         Assert.Contains(Problems(yaml.Replace("orleans/clusterId: radnet", "orleans/clusterId: other"), silo, ProgramCs),
             p => p.StartsWith("pod label orleans/clusterId 'other'", StringComparison.Ordinal));
+        Assert.Contains(Problems(yaml.Replace("enableServiceLinks: false", "enableServiceLinks: true"), silo, ProgramCs),
+            p => p.StartsWith("silo pods get Service environment variables", StringComparison.Ordinal));
         Assert.Contains(Problems(Regex.Replace(yaml, @"- list\n(\s+)- watch", "- list"), silo, ProgramCs),
             p => p.StartsWith("no RoleBinding gives 'radnet-silo'", StringComparison.Ordinal));
     }
