@@ -12,17 +12,18 @@ public static class Repo
     /// <summary>A path under the root.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The kubectl to render with: RADNET_KUBECTL, else the pinned tools/k8s/bin/kubectl; null when neither exists.</summary>
-    public static string? Kubectl
+    /// <summary>
+    /// The kubectl to render with: RADNET_KUBECTL, else the pinned tools/k8s/bin/kubectl; null when it is missing or
+    /// does not run here (the pinned binary is linux-x64).
+    /// </summary>
+    public static string? Kubectl => KubectlFound.Value;
+
+    private static readonly Lazy<string?> KubectlFound = new(() =>
     {
-        get
-        {
-            var overridden = Environment.GetEnvironmentVariable("RADNET_KUBECTL");
-            if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? overridden : null;
-            var pinned = PathOf("tools", "k8s", "bin", "kubectl");
-            return File.Exists(pinned) ? pinned : null;
-        }
-    }
+        var overridden = Environment.GetEnvironmentVariable("RADNET_KUBECTL");
+        var path = !string.IsNullOrEmpty(overridden) ? overridden : PathOf("tools", "k8s", "bin", "kubectl");
+        return File.Exists(path) && Run(path, ["version", "--client"], Root).ExitCode == 0 ? path : null;
+    });
 
     /// <summary>The offline schema validator (node + tools/k8s/validate.mjs + its packages); null when missing.</summary>
     public static string? Validator
