@@ -38,6 +38,7 @@ awk -v tick="$tick" -v idle="$idle" '
     printf "annotation: %.1f s, %d samples\n", t[NR] - t[1], NR
     printf "peak RSS: %.0f MiB\n", peak / 1024
     printf "mean CPU: %.2f cores\n", (cpu[NR] - cpu[1]) / tick / (t[NR] - t[1])
+    printf "silo CPU time over the annotation: %.1f s (divide by the images for CPU-seconds per image)\n", (cpu[NR] - cpu[1]) / tick
     for (j = 6; j <= NR; j++) { c = (cpu[j] - cpu[j-5]) / tick / (t[j] - t[j-5]); if (c > best) best = c }
     printf "highest 5 s CPU window: %.2f cores\n", best
   }' "$samples"
