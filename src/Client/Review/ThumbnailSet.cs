@@ -43,9 +43,14 @@ internal sealed class ThumbnailSet(ArchiveResults results, string outDir)
                 File.WriteAllBytes(Path.Combine(outDir, RelativePath(want)), ThumbnailRenderer.RenderPng(path, want.Size));
                 Interlocked.Increment(ref written);
             }
-            catch (Exception e) when (e is DicomFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OutOfMemoryException) // one unreadable file must not stop the report
             {
-                _failures[want] = e is FileNotFoundException or DirectoryNotFoundException ? $"file not found: {instance.File}" : e.Message;
+                _failures[want] = e switch
+                {
+                    FileNotFoundException or DirectoryNotFoundException => $"file not found: {instance.File}",
+                    DicomFormatException or IOException or UnauthorizedAccessException => e.Message,
+                    _ => $"{e.GetType().Name}: {e.Message}",
+                };
             }
         });
         Written = written;
