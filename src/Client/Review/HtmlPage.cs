@@ -75,9 +75,10 @@ figure{margin:0;background:#000;border-radius:4px;overflow:hidden;color:#e8e8e8}
 figure .thumb{width:128px;height:128px}
 figcaption{font-size:.75rem;padding:2px 5px;font-variant-numeric:tabular-nums;background:#1b1f24}
 svg.hist{width:100%;max-width:640px;height:auto;background:var(--card);border:1px solid var(--line);border-radius:4px}
-.mapwrap{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
-svg.map{width:100%;max-width:980px;height:auto;background:var(--card);border:1px solid var(--line);border-radius:6px}
-.maplegend{columns:1;font-size:.88rem;max-height:660px;overflow:auto;padding-right:8px}
+.mapwrap{display:grid;grid-template-columns:minmax(0,1fr) minmax(220px,300px);gap:18px;align-items:start}
+svg.map{width:100%;max-height:calc(100vh - 170px);height:auto;background:var(--card);border:1px solid var(--line);border-radius:6px}
+.maplegend{font-size:.88rem;max-height:calc(100vh - 170px);overflow:auto;padding-right:8px}
+.maplegend div{overflow:hidden;text-overflow:ellipsis}
 .maplegend div{white-space:nowrap;margin:2px 0}
 footer{color:var(--muted);font-size:.8rem;padding:10px 24px 24px;max-width:1600px;margin:0 auto}
 
