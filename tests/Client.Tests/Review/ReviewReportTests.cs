@@ -30,6 +30,7 @@ public sealed partial class ReviewReportTests(ReviewArchiveFixture fixture, ITes
     public void Every_image_source_is_an_existing_file_inside_the_report()
     {
         var images = 0;
+        var decoded = new HashSet<string>();
         foreach (var page in Pages)
         {
             foreach (Match img in ImgTag().Matches(File.ReadAllText(page)))
@@ -39,6 +40,7 @@ public sealed partial class ReviewReportTests(ReviewArchiveFixture fixture, ITes
                 var path = Path.GetFullPath(Path.Combine(fixture.ReportFolder, Uri.UnescapeDataString(src)));
                 Assert.StartsWith(fixture.ReportFolder + Path.DirectorySeparatorChar, path);
                 Assert.True(File.Exists(path), $"{Path.GetFileName(page)}: <img src=\"{src}\"> does not exist");
+                if (decoded.Add(path)) AssertDecodesCompletely(path, int.Parse(Attribute(img.Value, "width")!, System.Globalization.CultureInfo.InvariantCulture));
                 images++;
             }
         }
@@ -204,6 +206,19 @@ public sealed partial class ReviewReportTests(ReviewArchiveFixture fixture, ITes
         Assert.Equal(2, Regex.Matches(index, "<svg class=\"thumb medoid missing\"").Count);
         foreach (Match img in ImgTag().Matches(index))
             Assert.True(File.Exists(Path.Combine(folder, Attribute(img.Value, "src")!)));
+    }
+
+    /// <summary>
+    /// Every byte of the PNG decodes (a browser shows a truncated PNG as complete with its header's size, so only a
+    /// full decode catches it) into a square of the <c>width</c> the page declares.
+    /// </summary>
+    private static void AssertDecodesCompletely(string path, int size)
+    {
+        using var codec = SKCodec.Create(path);
+        Assert.NotNull(codec);
+        Assert.Equal((size, size), (codec.Info.Width, codec.Info.Height));
+        using var bitmap = new SKBitmap(codec.Info);
+        Assert.Equal(SKCodecResult.Success, codec.GetPixels(codec.Info, bitmap.GetPixels()));
     }
 
     private string Read(string page) => File.ReadAllText(Path.Combine(fixture.ReportFolder, page));
