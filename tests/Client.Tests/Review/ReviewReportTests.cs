@@ -134,6 +134,16 @@ public sealed partial class ReviewReportTests(ReviewArchiveFixture fixture, ITes
     }
 
     [Fact]
+    public void Map_of_a_large_archive_draws_an_even_sample_and_says_so()
+    {
+        var folder = Path.Combine(fixture.Root, "report-sampled-map");
+        ReviewReport.Write(fixture.Results, folder, new ReviewReportOptions { MaxMapPoints = 10, MontageMembers = 1, ClusterPageMembers = 1, SpreadPicks = 1 });
+        var map = File.ReadAllText(Path.Combine(folder, "map.html"));
+        Assert.Equal(10, Regex.Matches(map, "r=\"3.2\"><title>").Count);
+        Assert.Contains("Showing an even sample of 10 of 132 images.", map);
+    }
+
+    [Fact]
     public void No_patient_data_from_the_files_reaches_the_report()
     {
         Assert.NotEmpty(fixture.PatientNames);
