@@ -64,6 +64,18 @@ internal static class ClusterPage
             body.Append(HistogramSvg(plan.Members.Where(m => m.Distance is not null).Select(m => (double)m.Distance!.Value).ToList(), options.HistogramBins, plan.Colour));
         }
 
+        if (plan.Borderline.Count > 0)
+        {
+            body.Append("<h3>Borderline: nearly as close to another cluster</h3><p class=\"quiet\">Smallest margin first: how much nearer this centre is than the runner-up's. Candidates for relabelling or a merge.</p><div class=\"strip\">");
+            foreach (var member in plan.Borderline)
+            {
+                var other = member.RunnerUp!.Value;
+                body.Append("<figure>").Append(thumbnails.Html(member, options.ThumbnailSize, $"{member.Modality} {member.Region} · margin {HtmlText.Number(member.Margin!.Value, "0.###")} to cluster #{other}"))
+                    .Append($"<figcaption>margin {HtmlText.Number(member.Margin!.Value, "0.###")} · <a href=\"{HtmlPage.ClusterFile(other)}\">#{other}</a></figcaption></figure>");
+            }
+            body.Append("</div>");
+        }
+
         body.Append($"<h3>Members, nearest first ({HtmlText.Count(plan.PageMembers.Count)} of {HtmlText.Count(plan.Members.Count)})</h3><div class=\"strip\">");
         var rank = 0;
         foreach (var member in plan.PageMembers)

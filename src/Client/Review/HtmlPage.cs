@@ -74,6 +74,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:0;background:#000;border-radius:4px;overflow:hidden;color:#e8e8e8}
 figure .thumb{width:128px;height:128px}
 figcaption{font-size:.75rem;padding:2px 5px;font-variant-numeric:tabular-nums;background:#1b1f24}
+figcaption a{color:#9cc9ff}
 svg.hist{width:100%;max-width:640px;height:auto;background:var(--card);border:1px solid var(--line);border-radius:4px}
 .mapwrap{display:grid;grid-template-columns:minmax(0,1fr) minmax(220px,300px);gap:18px;align-items:start}
 svg.map{width:100%;max-height:calc(100vh - 170px);height:auto;background:var(--card);border:1px solid var(--line);border-radius:6px}

@@ -10,7 +10,8 @@ internal sealed record ClusterPlan(
     InstanceResult? Medoid,
     IReadOnlyList<InstanceResult> Montage,
     IReadOnlyList<InstanceResult> PageMembers,
-    IReadOnlyList<(InstanceResult Member, double Quantile)> Spread);
+    IReadOnlyList<(InstanceResult Member, double Quantile)> Spread,
+    IReadOnlyList<InstanceResult> Borderline);
 
 /// <summary>The plan of a whole report: clusters in display order (largest first) and every thumbnail they need.</summary>
 internal static class ReviewPlan
@@ -29,7 +30,10 @@ internal static class ReviewPlan
             var others = list.Where(i => !ReferenceEquals(i, medoid)).ToList();
             var montage = DistanceSpread.QuantilePicks(others.Count, options.MontageMembers).Select(p => others[p.Index]).ToList();
             var spread = DistanceSpread.QuantilePicks(list.Count, options.SpreadPicks).Select(p => (list[p.Index], p.Quantile)).ToList();
-            return new ClusterPlan(cluster, colours[cluster.Id], list, medoid, montage, list.Take(options.ClusterPageMembers).ToList(), spread);
+            // Nearly as close to another centre as to this one: the members a reviewer should check first.
+            var borderline = list.Where(i => i.Margin is not null && i.RunnerUp is not null)
+                .OrderBy(i => i.Margin).ThenBy(i => i.SopInstanceUid, StringComparer.Ordinal).Take(options.BorderlineMembers).ToList();
+            return new ClusterPlan(cluster, colours[cluster.Id], list, medoid, montage, list.Take(options.ClusterPageMembers).ToList(), spread, borderline);
         }).ToList();
     }
 
@@ -43,7 +47,7 @@ internal static class ReviewPlan
                 thumbnails.Want(medoid, options.ThumbnailSize);
                 thumbnails.Want(medoid, options.MedoidSize);
             }
-            foreach (var member in plan.Montage.Concat(plan.PageMembers).Concat(plan.Spread.Select(s => s.Member)))
+            foreach (var member in plan.Montage.Concat(plan.PageMembers).Concat(plan.Spread.Select(s => s.Member)).Concat(plan.Borderline))
                 thumbnails.Want(member, options.ThumbnailSize);
         }
     }

@@ -18,6 +18,9 @@ public sealed record ReviewReportOptions
     /// <summary>Members on a cluster page, nearest first.</summary>
     public int ClusterPageMembers { get; init; } = 48;
 
+    /// <summary>Members with the smallest margin to their runner-up cluster shown on a cluster page.</summary>
+    public int BorderlineMembers { get; init; } = 12;
+
     /// <summary>Members shown at evenly spaced distance quantiles on a cluster page.</summary>
     public int SpreadPicks { get; init; } = 8;
 

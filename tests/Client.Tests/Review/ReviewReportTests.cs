@@ -112,6 +112,8 @@ public sealed partial class ReviewReportTests(ReviewArchiveFixture fixture, ITes
         Assert.Contains("nearest · d ", page);
         Assert.Contains("furthest · d ", page);
         Assert.Contains("<svg class=\"hist\"", page);
+        var borderline = members.Where(m => m.Margin is not null).OrderBy(m => m.Margin).ThenBy(m => m.SopInstanceUid, StringComparer.Ordinal).First();
+        Assert.Contains($"<figcaption>margin {HtmlText.Number(borderline.Margin!.Value, "0.###")} · <a href=\"cluster-{borderline.RunnerUp}.html\">#{borderline.RunnerUp}</a></figcaption>", page);
         foreach (var term in cluster.Terms) Assert.Contains($"<span>{HtmlText.Escape(term)}</span>", page);
         var medoid = fixture.Results.FindInstance(cluster.MedoidSop)!;
         Assert.Contains($"i{fixture.Results.Instances.ToList().IndexOf(medoid):D6}-256.png", page);
