@@ -14,6 +14,7 @@ var root = new RootCommand("""
       radnet cluster show 3
       radnet similar <SOPInstanceUID> -k 5
       radnet export --format jsonl --out labels.jsonl
+      radnet report --out radnet-out/report
     """)
 {
     DemoCommand.Create(),
@@ -26,6 +27,7 @@ var root = new RootCommand("""
     EvaluateCommand.Create(),
     RefineCommand.Create(),
     ExportCommand.Create(),
+    ReportCommand.Create(),
     IngestCommand.Create(),
     EmbedCommand.Create(),
     EmbedTextCommand.Create(),

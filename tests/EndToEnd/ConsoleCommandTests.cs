@@ -153,6 +153,19 @@ public sealed class ConsoleCommandTests(DemoArchiveFixture demo) : IClassFixture
     }
 
     [Fact]
+    public async Task Report_writes_every_page_and_renders_every_thumbnail()
+    {
+        Assert.True(File.Exists(Path.Combine(demo.Folder, "report", "index.html")), "demo writes the review report");
+        var folder = Path.Combine(demo.Folder, "report-again");
+        var summary = await Json("report", "--out", folder);
+        Assert.Equal(0, summary.GetProperty("thumbnails_failed").GetInt32());
+        Assert.True(summary.GetProperty("thumbnails_written").GetInt32() >= 120, summary.ToString());
+        Assert.True(File.Exists(Path.Combine(folder, "index.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "map.html")));
+        foreach (var c in Enumerable.Range(0, 10)) Assert.True(File.Exists(Path.Combine(folder, $"cluster-{c}.html")), $"cluster-{c}.html");
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_1_and_runtime_failures_exit_2_with_one_sentence_on_stderr()
     {
         var unknownCluster = await Radnet("cluster", "show", "99");

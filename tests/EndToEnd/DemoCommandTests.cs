@@ -19,6 +19,8 @@ public sealed class DemoCommandTests
             var annotations = File.ReadAllLines(Path.Combine(outDir, "annotations.csv"));
             Assert.Equal(121, annotations.Length);
             Assert.True(File.Exists(Path.Combine(outDir, "evaluation.json")));
+            Assert.True(File.Exists(Path.Combine(outDir, "report", "index.html")), "demo writes the review report");
+            Assert.True(File.Exists(Path.Combine(outDir, "results.json")), "demo writes the results the query commands read");
         }
         finally
         {

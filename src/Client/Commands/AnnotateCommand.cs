@@ -30,6 +30,7 @@ public static class AnnotateCommand
             var quality = QualityReport.Build(result.Sources, truth: null, labelTagsInFeatures: false);
             File.WriteAllText(Path.Combine(outDir.FullName, "evaluation.json"), quality.ToJson());
             ResultsStore.Write(outDir.FullName, result.Results with { Quality = quality });
+            ReportCommand.Write(result.Results with { Quality = quality }, Path.Combine(outDir.FullName, "report"));
             RunSummary.Print(result, quality, ClusterTableRow.Build(result.Sources.LabelsBySource.GetValueOrDefault("fused") ?? [], result.Sources.Modalities, result.Sources.Regions));
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "annotations.csv")}[/], evaluation.json and the results the query commands read (radnet clusters --results {outDir.FullName})");
             return 0;

@@ -44,6 +44,7 @@ public static class DemoCommand
                 AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows);
                 File.WriteAllText(Path.Combine(root, "evaluation.json"), quality.ToJson());
                 ResultsStore.Write(root, result.Results with { Quality = quality });
+                ReportCommand.Write(result.Results with { Quality = quality }, Path.Combine(root, "report"));
                 AnsiConsole.MarkupLineInterpolated($"Archive, annotations.csv, evaluation.json and the results are in [bold]{root}[/]; explore them with 'radnet clusters --results {root}'");
                 AnsiConsole.MarkupLineInterpolated($"Demo finished in {clock.Elapsed.TotalSeconds:F1} s");
                 return 0;
