@@ -1,5 +1,10 @@
 using System.CommandLine;
 using RadiologyNet.Client.Commands;
+using Spectre.Console;
+
+// Piped output has no terminal width to read: honour COLUMNS, as shells and most tools do.
+if (Console.IsOutputRedirected && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
+    AnsiConsole.Profile.Width = columns;
 
 var root = new RootCommand("""
     radnet: unsupervised annotation of radiology image archives (pixels + DICOM metadata + reports).

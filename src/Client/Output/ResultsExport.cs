@@ -14,6 +14,9 @@ public static class ResultsExport
     public static readonly string[] Columns =
         ["sop_instance_uid", "series_instance_uid", "study_instance_uid", "file", "cluster", "distance", "status", "reason", "cluster_name", "model_version"];
 
+    // Readable UTF-8 (names hold '·' and quotes); still valid JSON, one object per line.
+    private static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes every instance of <paramref name="results"/> to <paramref name="writer"/> as <c>csv</c> or <c>jsonl</c>.</summary>
     public static void Write(TextWriter writer, ArchiveResults results, string format)
     {
@@ -36,7 +39,7 @@ public static class ResultsExport
                 {
                     var record = new Dictionary<string, object?>();
                     for (var c = 0; c < Columns.Length; c++) record[Columns[c]] = Typed(Columns[c], row[c]);
-                    writer.WriteLine(JsonSerializer.Serialize(record));
+                    writer.WriteLine(JsonSerializer.Serialize(record, JsonLine));
                 }
                 break;
             default:
