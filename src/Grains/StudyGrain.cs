@@ -13,9 +13,11 @@ namespace RadiologyNet.Grains;
 /// activation after a silo died mid-way, is recognised and counted once. Assignments interleave with processing
 /// (the coordinator may be waiting on them while a study waits on the coordinator); writes go through one
 /// <see cref="GroupCommit"/> so they never overlap. Each event starts the instance's trace (<see cref="RadnetTracing"/>) and
-/// counts into <see cref="RadnetMetrics"/>.
+/// counts into <see cref="RadnetMetrics"/>. Placed at random: every study costs about the same, so random placement spreads
+/// the featurisation evenly, where Orleans' default (resource-optimised) placement can pile a burst onto one silo.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
+[Orleans.Placement.RandomPlacement]
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
     InstanceFeaturizer featurizer,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using RadiologyNet.Client.Distributed;
 using RadiologyNet.Grains;
 using RadiologyNet.Silo;
@@ -98,6 +99,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
             Assert.All(quarantined, r => Assert.StartsWith("not featurisable", r[7]));
             Assert.All(rows.Where(r => r[6] == "annotated"), r => Assert.InRange(int.Parse(r[4]), 0, 11));
             Assert.All(silos.Where(s => s != silos[1] || !killSilo), s => Assert.False(s.HasExited, $"a silo died on its own: see {s.LogPath}"));
+            if (killSilo) await QueryCommandsAgreeWithTheGrains(client.Client, coordinator, cli, rows.Count(r => r[6] == "annotated"));
         }
         finally
         {
@@ -107,6 +109,43 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
                 silo.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The console's query verbs against the cluster: <c>clusters</c> sizes sum to the annotated count; <c>similar</c>, searched
+    /// shard by shard, returns exactly the brute-force nearest neighbours over every stored vector; <c>evaluate</c> on the
+    /// exported annotations equals the coordinator's evaluation from the cluster grains' histograms.
+    /// </summary>
+    private async Task QueryCommandsAgreeWithTheGrains(IClusterClient client, ICoordinatorGrain coordinator, string[] cli, int annotated)
+    {
+        var clusters = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(5), ["clusters", "--json", .. cli]);
+        Assert.True(clusters.ExitCode == 0, clusters.StdErr);
+        var rows = JsonDocument.Parse(clusters.StdOut).RootElement.EnumerateArray().ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(annotated, rows.Sum(r => r.GetProperty("size").GetInt32()));
+
+        var model = await coordinator.GetModel();
+        Assert.Equal(CentreMetric.Manhattan, model.Metric);
+        var stored = (await Task.WhenAll(Enumerable.Range(0, model.Shards)
+            .Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("default", s)).GetAll()))).SelectMany(x => x).ToList();
+        var query = stored.OrderBy(v => v.SopInstanceUid, StringComparer.Ordinal).First();
+        var expected = stored.Where(v => v.SopInstanceUid != query.SopInstanceUid)
+            .Select(v => (v.SopInstanceUid, Distance: RadiologyNet.Clustering.Distances.Manhattan(query.Fused, v.Fused)))
+            .OrderBy(x => x.Distance).ThenBy(x => x.SopInstanceUid, StringComparer.Ordinal).Take(5).Select(x => x.SopInstanceUid).ToList();
+        var similar = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(2), ["similar", query.SopInstanceUid, "-k", "5", "--json", .. cli]);
+        Assert.True(similar.ExitCode == 0, similar.StdErr);
+        Assert.Equal(expected, JsonDocument.Parse(similar.StdOut).RootElement.EnumerateArray().Select(h => h.GetProperty("sop_instance_uid").GetString()));
+
+        var evaluate = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(5), ["evaluate", "--json", .. cli]);
+        Assert.True(evaluate.ExitCode == 0, evaluate.StdErr);
+        var metrics = JsonDocument.Parse(evaluate.StdOut).RootElement.GetProperty("quality").GetProperty("metrics");
+        foreach (var label in await coordinator.EvaluateLabels())
+        {
+            var fused = metrics.GetProperty(label.Label).GetProperty("fused");
+            Assert.Equal(label.Homogeneity, fused.GetProperty("homogeneity").GetDouble(), 9);
+            Assert.Equal(label.AdjustedRandIndex, fused.GetProperty("ari").GetDouble(), 9);
+        }
+        output.WriteLine("clusters, similar and evaluate against the cluster agree with the grains");
     }
 
     private static async Task<ClusterClientHost> ConnectWithRetry(StorageOptions storage)
