@@ -77,7 +77,9 @@ public static class AnnotationRunner
         var rows = await CollectRows(client, scanned, cancellationToken);
         progress?.Invoke("collecting results", 0, 1);
         var reports = ReportLibrary.Load(settings.ReportsCsv, folder, folder);
-        var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder, study => Task.FromResult(reports.Find(study)), cancellationToken);
+        var accessions = StudyAccessions.Of(accepted);
+        var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder,
+            study => Task.FromResult(reports.Find(study) ?? reports.FindByAccession(accessions.GetValueOrDefault(study))), cancellationToken);
         progress?.Invoke("collecting results", 1, 1);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed,
             results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds, ReportsCsv = settings.ReportsCsv is { } csv ? Path.GetFullPath(csv) : null } });

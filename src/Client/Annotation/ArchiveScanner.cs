@@ -64,7 +64,7 @@ public static class ArchiveScanner
             var sop = dataset.GetString(DicomTags.SOPInstanceUID);
             if (string.IsNullOrEmpty(study) || string.IsNullOrEmpty(sop))
                 return new ScannedFile(relative, study, series, sop, "missing StudyInstanceUID or SOPInstanceUID");
-            return new ScannedFile(relative, study, series ?? "", sop, null);
+            return new ScannedFile(relative, study, series ?? "", sop, null, dataset.GetString(DicomTags.AccessionNumber));
         }
         catch (DicomFormatException e)
         {

@@ -52,8 +52,7 @@ public static class IngestRunner
             progress?.Invoke("uploading", Interlocked.Increment(ref done), accepted.Count);
         });
 
-        var reports = await UploadReports(container, root, reportsCsv, accepted.Select(a => a.Event.StudyInstanceUid).Distinct(StringComparer.Ordinal).ToList(),
-            parallelism, cancellationToken);
+        var reports = await UploadReports(container, root, reportsCsv, StudyAccessions.Of(accepted.Select(a => a.File)), parallelism, cancellationToken);
 
         await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
         var unsettled = await Unsettled(cluster.Client, model, shards, accepted.Select(a => a.Event).ToList());
@@ -97,14 +96,16 @@ public static class IngestRunner
         return true;
     }
 
-    private static async Task<int> UploadReports(BlobContainerClient container, string root, string? reportsCsv, IReadOnlyList<string> studies,
+    /// <summary>Uploads each study's report as <c>reports/STUDY.txt</c>: found by StudyInstanceUID, else by the study's accession number.</summary>
+    private static async Task<int> UploadReports(BlobContainerClient container, string root, string? reportsCsv, IReadOnlyDictionary<string, string?> studies,
         int parallelism, CancellationToken cancellationToken)
     {
         var library = ReportLibrary.Load(reportsCsv, root, root);
         var count = 0;
-        await Parallel.ForEachAsync(studies, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (study, ct) =>
+        await Parallel.ForEachAsync(studies, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
         {
-            if (library.Find(study) is not { } text) return;
+            var (study, accession) = (entry.Key, entry.Value);
+            if ((library.Find(study) ?? library.FindByAccession(accession)) is not { } text) return;
             await UploadIfChanged(container.GetBlobClient(BlobNaming.Report(study)), Encoding.UTF8.GetBytes(text), ct);
             Interlocked.Increment(ref count);
         });
