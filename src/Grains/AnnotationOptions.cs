@@ -53,6 +53,16 @@ public sealed class AnnotationOptions
     /// <summary>Folder searched for <c>&lt;StudyInstanceUID&gt;.txt</c> report sidecars; optional (defaults to the archive folder).</summary>
     public string? ReportSidecarFolder { get; set; }
 
+    /// <summary>
+    /// Length of the vectors the model clusters: 0 (default) keeps the fused vector; D &gt; 0 sends every fused vector through
+    /// a seeded sparse random projection to D dimensions (<see cref="Features.RandomProjection"/>), the same matrix on every
+    /// silo, so a stream needs no fitting. Per-source evaluation is then left out (the projection mixes the sources).
+    /// </summary>
+    public int ProjectDimension { get; set; }
+
+    /// <summary>Seed of the random projection's matrix.</summary>
+    public long ProjectSeed { get; set; } = 42;
+
     /// <summary>The fusion weights as a record.</summary>
     public FusionWeights Weights => new(ImageWeight, MetadataWeight, ReportWeight, MissingSource);
 
@@ -65,6 +75,7 @@ public sealed class AnnotationOptions
         if (ShardCommitMilliseconds < 0) throw new ArgumentException("Annotation:ShardCommitMilliseconds must be >= 0");
         if (Clusters < 1 || BootstrapSize < 1) throw new ArgumentException("Annotation:Clusters and Annotation:BootstrapSize must be >= 1");
         if (RefineEvery < 0 || RefineSampleSize < 2) throw new ArgumentException("Annotation:RefineEvery must be >= 0 and RefineSampleSize >= 2");
+        if (ProjectDimension < 0) throw new ArgumentException($"Annotation:ProjectDimension must be >= 0 (0 = no projection), not {ProjectDimension}");
         if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");
     }
 }

@@ -238,8 +238,10 @@ public sealed class CoordinatorGrain(
             for (var i = 0; i < n; i++) fusedLabels[i] = ManhattanNearest.Nearest(fused.AsSpan(i * D, D), _centroids, K, out _);
         labels["fused"] = fusedLabels;
 
-        var layout = services.GetRequiredService<InstanceFeaturizer>().Layout;
-        foreach (var (source, offset, length) in new[]
+        var featurizer = services.GetRequiredService<InstanceFeaturizer>();
+        var layout = featurizer.Layout;
+        // Projected vectors mix the sources: there are no slices to cluster alone.
+        foreach (var (source, offset, length) in featurizer.Projected || layout.Dimension != D ? [] : new[]
                  {
                      ("image", 0, layout.ImageDim),
                      ("metadata", layout.ImageDim, layout.MetadataDim),

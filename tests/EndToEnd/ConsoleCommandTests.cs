@@ -166,6 +166,27 @@ public sealed class ConsoleCommandTests(DemoArchiveFixture demo) : IClassFixture
     }
 
     [Fact]
+    public async Task Annotate_with_a_random_projection_clusters_the_projected_vectors_and_scores_the_fused_source_only()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "radnet-projected-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = await RadnetProcess.RunAsync(TimeSpan.FromMinutes(5), "annotate", Path.Combine(demo.Folder, "archive"), "-k", "10", "--project-dim", "48",
+                "--reports", Path.Combine(demo.Folder, "archive", "reports.csv"), "--out", output);
+            Assert.True(run.ExitCode == 0, run.StdOut + run.StdErr);
+            var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json"))).RootElement;
+            Assert.Equal(48, results.GetProperty("model").GetProperty("dimension").GetInt32());
+            var modality = results.GetProperty("quality").GetProperty("metrics").GetProperty("modality");
+            Assert.Equal(["fused"], modality.EnumerateObject().Select(p => p.Name));
+            Assert.True(modality.GetProperty("fused").GetProperty("homogeneity").GetDouble() > 0.5, modality.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_1_and_runtime_failures_exit_2_with_one_sentence_on_stderr()
     {
         var unknownCluster = await Radnet("cluster", "show", "99");

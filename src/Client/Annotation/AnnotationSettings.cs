@@ -16,4 +16,5 @@ public sealed record AnnotationSettings(
     float ReportWeight = 1,
     string ModelName = "default",
     string MissingSource = "Reweight",
-    int? GatewayPort = null);
+    int? GatewayPort = null,
+    int ProjectDimension = 0);

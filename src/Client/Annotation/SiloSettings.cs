@@ -15,5 +15,6 @@ public static class SiloSettings
         ["Annotation:MetadataWeight"] = settings.MetadataWeight.ToString(CultureInfo.InvariantCulture),
         ["Annotation:ReportWeight"] = settings.ReportWeight.ToString(CultureInfo.InvariantCulture),
         ["Annotation:MissingSource"] = settings.MissingSource,
+        ["Annotation:ProjectDimension"] = settings.ProjectDimension.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -18,6 +18,11 @@ public sealed class AnnotationCommandOptions
     };
     private readonly Option<int?> _connect = new("--connect") { Description = "Use a silo already running on this machine (its gateway port, e.g. 30000) instead of an in-process one" };
     private readonly Option<string> _model = new("--model") { Description = "Model name (coordinator key); with --connect it must match the silo's Annotation:ModelName", DefaultValueFactory = _ => "default" };
+    private readonly Option<int> _projectDimension = new("--project-dim")
+    {
+        Description = "Cluster seeded random projections of the fused vectors to this many dimensions (0 = the fused vectors; per-source evaluation is then left out)",
+        DefaultValueFactory = _ => 0,
+    };
     private readonly Option<float> _reportWeight = new("--report-weight") { Description = "Weight of the report-text features", DefaultValueFactory = _ => 1f };
 
     /// <summary>Adds the options to a command.</summary>
@@ -36,6 +41,7 @@ public sealed class AnnotationCommandOptions
         command.Options.Add(_seed);
         command.Options.Add(_connect);
         command.Options.Add(_model);
+        command.Options.Add(_projectDimension);
     }
 
     /// <summary>Reads the parsed values into run settings.</summary>
@@ -48,7 +54,11 @@ public sealed class AnnotationCommandOptions
         var fusionOnly = new AnnotationSettings(folder, clusters, bootstrap, ReportsCsv: reportsCsv, ImageWeight: parse.GetValue(_imageWeight),
             MetadataWeight: parse.GetValue(_metadataWeight), ReportWeight: parse.GetValue(_reportWeight), MissingSource: missingSource);
         return _clustering
-            ? fusionOnly with { Seed = parse.GetValue(_seed), ModelName = parse.GetValue(_model)!, GatewayPort = parse.GetValue(_connect) }
+            ? fusionOnly with
+            {
+                Seed = parse.GetValue(_seed), ModelName = parse.GetValue(_model)!, GatewayPort = parse.GetValue(_connect),
+                ProjectDimension = parse.GetValue(_projectDimension) >= 0 ? parse.GetValue(_projectDimension) : throw new ArgumentException("--project-dim must be >= 0"),
+            }
             : fusionOnly;
     }
 }

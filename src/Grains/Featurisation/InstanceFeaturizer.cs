@@ -31,6 +31,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     private readonly SemaphoreSlim _reportSlots;
     private readonly StagedPipeline<Request, Prepared, InstanceFeatures> _pipeline;
     private readonly ILogger<InstanceFeaturizer> _logger;
+    private readonly RandomProjection? _projection;
     private readonly RadnetMetrics _metrics;
 
     /// <summary>Creates the service and starts its pipeline workers.</summary>
@@ -56,8 +57,12 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         _pipeline = new StagedPipeline<Request, Prepared, InstanceFeatures>(PrepareAsync, Infer, p => ArrayPool<float>.Shared.Return(p.Tensor),
             DecodeWorkers, InferenceWorkers, shape.QueueCapacity);
         Layout = new FusedLayout(image.Dimension, metadata.Dimension, report.Dimension);
+        if (options.Value.ProjectDimension > 0) _projection = new RandomProjection(Layout.Dimension, options.Value.ProjectDimension, options.Value.ProjectSeed);
         metrics.ObserveQueues(() => (_pipeline.PrepareQueueLength, _pipeline.InferQueueLength));
     }
+
+    /// <summary>True when the model's vectors are random projections of the fused ones (the source slices are mixed).</summary>
+    public bool Projected => _projection is not null;
 
     /// <summary>Lengths of the image, metadata and report slices of a fused vector.</summary>
     public FusedLayout Layout { get; }
@@ -92,7 +97,8 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     public async Task<FeaturisedInstance> FeaturiseAsync(InstanceArrived instance, float[]? reportVector, CancellationToken cancellationToken = default)
     {
         var features = await ExtractAsync(instance, reportVector, cancellationToken);
-        return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, features.Fused, features.Modality, features.Region,
+        var vector = _projection?.Project(features.Fused) ?? features.Fused;
+        return new FeaturisedInstance(instance.SopInstanceUid, instance.StudyInstanceUid, vector, features.Modality, features.Region,
             features.Manufacturer, features.Report is not null);
     }
 
