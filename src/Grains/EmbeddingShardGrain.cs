@@ -4,8 +4,13 @@ using RadiologyNet.Clustering;
 
 namespace RadiologyNet.Grains;
 
-/// <summary>A hash range of a model's instances, held contiguously, persisted with group commits.</summary>
+/// <summary>
+/// A hash range of a model's instances, held contiguously, persisted with group commits. Placed by the hash of its key,
+/// so a model's shards (the unit of data-parallel passes) spread over the silos; Orleans' default resource-optimised
+/// placement once put all eight on one silo of three.
+/// </summary>
 [Reentrant]
+[Orleans.Placement.HashBasedPlacement]
 public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
 {
     private readonly IPersistentState<ShardState> _state;
