@@ -93,22 +93,34 @@ public static class StatusCommand
         return new Rows(table, new Markup($"settled {done.ToString("P1", CultureInfo.InvariantCulture)}"), bar);
     }
 
-    /// <summary>Samples a running model, and its rate from the previous sample.</summary>
+    /// <summary>
+    /// Samples a running model, and its rate from the previous sample. Counting the instance blobs lists the whole
+    /// container, so that count is refreshed at most every <see cref="ListingInterval"/>, not on every sample.
+    /// </summary>
     private sealed class ClusterProbe(ICoordinatorGrain coordinator, Silo.StorageOptions storage)
     {
+        private static readonly TimeSpan ListingInterval = TimeSpan.FromSeconds(30);
         private (long Settled, Stopwatch Clock)? _previous;
+        private (long Count, Stopwatch Age)? _ingested;
 
         public async Task<ArchiveStatus> SampleAsync(CancellationToken cancellationToken)
         {
             var status = await coordinator.GetStatus();
             var model = await coordinator.GetModel();
             var refinement = await coordinator.GetLastRefinement();
-            var ingested = 0L;
-            await foreach (var blob in storage.StudiesContainer().GetBlobsAsync(cancellationToken: cancellationToken))
-                if (BlobNaming.TryParseInstance(blob.Name, out _)) ingested++;
+            if (_ingested is not { } known || known.Age.Elapsed > ListingInterval)
+                _ingested = (await CountInstanceBlobs(cancellationToken), Stopwatch.StartNew());
             double? rate = _previous is { } p ? (status.Settled - p.Settled) / Math.Max(p.Clock.Elapsed.TotalSeconds, 1e-3) : null;
             _previous = (status.Settled, Stopwatch.StartNew());
-            return ArchiveStatus.Of(status, model, refinement, ingested, rate);
+            return ArchiveStatus.Of(status, model, refinement, _ingested.Value.Count, rate);
+        }
+
+        private async Task<long> CountInstanceBlobs(CancellationToken cancellationToken)
+        {
+            var count = 0L;
+            await foreach (var blob in storage.StudiesContainer().GetBlobsAsync(cancellationToken: cancellationToken))
+                if (BlobNaming.TryParseInstance(blob.Name, out _)) count++;
+            return count;
         }
     }
 }

@@ -1,5 +1,6 @@
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
+using RadiologyNet.Client.Review;
 
 namespace RadiologyNet.Client.Tests.Results;
 
