@@ -4,16 +4,21 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// A model's lifecycle (key: model name): collects vectors until it can bootstrap (k-means++ then Lloyd),
-/// then assigns streamed vectors online and forwards batched updates to the cluster grains. Keeps the
-/// accounting of every instance it was told about.
+/// then absorbs the batches the silos' assigners placed on their centroid snapshots, forwarding one update per
+/// cluster grain; runs the model-wide passes (reassignment, k-medoids refinement) over the shards.
 /// </summary>
 public interface ICoordinatorGrain : IGrainWithStringKey
 {
-    /// <summary>Sets k, the bootstrap size and the vector layout; must precede <see cref="Submit"/>.</summary>
+    /// <summary>Sets k, the bootstrap size and the vector layout; must precede the first <see cref="Absorb"/>.</summary>
     Task Configure(ModelSettings settings);
 
-    /// <summary>Takes featurised instances; returns their assignments, or none while the model is still bootstrapping.</summary>
-    Task<IReadOnlyList<Assignment>> Submit(IReadOnlyList<FeaturisedInstance> instances);
+    /// <summary>
+    /// Takes a batch a silo's assigner placed with its snapshot. While collecting, counts it and bootstraps once enough
+    /// vectors are in the shards. While streaming, absorbs each instance into its cluster with one update per cluster;
+    /// an instance placed with an older model version is placed again on the current centres, and one the last
+    /// model-wide pass already counted is not counted twice. Returns the settled assignments and the current model.
+    /// </summary>
+    Task<BatchOutcome> Absorb(AssignedBatch batch);
 
     /// <summary>The current centres, their metric and version, and the shard count.</summary>
     [AlwaysInterleave]

@@ -26,6 +26,15 @@ public sealed class AnnotationOptions
     /// <summary>Seed of every random choice, when no client configured the model.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>Most instances a silo's assigner sends the coordinator in one batch.</summary>
+    public int AssignBatchSize { get; set; } = 64;
+
+    /// <summary>Milliseconds an idle assigner waits for more instances before it sends a batch; under load batches fill while the previous one is out.</summary>
+    public int AssignBatchMilliseconds { get; set; } = 5;
+
+    /// <summary>Age after which an assigner fetches the model again before placing instances (its batches refresh it anyway).</summary>
+    public int SnapshotMaxAgeMilliseconds { get; set; } = 2000;
+
     /// <summary>Run a k-medoids refinement pass after this many newly assigned instances; 0 only on demand.</summary>
     public int RefineEvery { get; set; }
 
@@ -74,6 +83,8 @@ public sealed class AnnotationOptions
         if (MaxConcurrentFeaturisations < 0) throw new ArgumentException("Annotation:MaxConcurrentFeaturisations must be >= 0");
         if (ShardCommitMilliseconds < 0) throw new ArgumentException("Annotation:ShardCommitMilliseconds must be >= 0");
         if (Clusters < 1 || BootstrapSize < 1) throw new ArgumentException("Annotation:Clusters and Annotation:BootstrapSize must be >= 1");
+        if (AssignBatchSize < 1 || AssignBatchMilliseconds < 0 || SnapshotMaxAgeMilliseconds < 0)
+            throw new ArgumentException("Annotation:AssignBatchSize must be >= 1, AssignBatchMilliseconds and SnapshotMaxAgeMilliseconds >= 0");
         if (RefineEvery < 0 || RefineSampleSize < 2) throw new ArgumentException("Annotation:RefineEvery must be >= 0 and RefineSampleSize >= 2");
         if (ProjectDimension < 0) throw new ArgumentException($"Annotation:ProjectDimension must be >= 0 (0 = no projection), not {ProjectDimension}");
         if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");

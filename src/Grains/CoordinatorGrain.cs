@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
 using RadiologyNet.Features;
 using RadiologyNet.Grains.Featurisation;
+using RadiologyNet.Grains.Online;
 using RadiologyNet.Grains.Refinement;
 using RadiologyNet.Grains.Telemetry;
 
@@ -12,8 +13,10 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// A model's lifecycle: collects until <see cref="ModelSettings.BootstrapSize"/> vectors are in the shards, bootstraps
-/// with k-means++ and Lloyd over them, then assigns streamed vectors to the nearest centre and sends each cluster
-/// grain one batched update per call; refines with k-medoids on demand or every N instances. Its phase and version
+/// with k-means++ and Lloyd over them, then absorbs the batches the silos' <see cref="AssignerGrain"/>s placed on their
+/// snapshots of the centres, sending each cluster grain one update per batch (an instance placed with an older model
+/// version is placed again; one the last pass counted, <see cref="PassMembership"/>, is not counted twice); refines with
+/// k-medoids on demand or every N instances. Its phase and version
 /// are persisted; the centres live in the cluster grains and the accounting in the shards, so a coordinator that
 /// re-activates on another silo picks up where it was. Counts its assignments, publishes the latest quality evaluation
 /// (after bootstrap, reassignment, refinement or an explicit evaluation) and refinement duration and cost to <see cref="RadnetMetrics"/>.
@@ -30,6 +33,7 @@ public sealed class CoordinatorGrain(
     private long _collected;
     private long _sinceRefinement;
     private string? _refinementError;
+    private PassMembership? _lastPass;
 
     private CoordinatorState State => state.State;
     private string Model => this.GetPrimaryKeyString();
@@ -65,30 +69,49 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Assignment>> Submit(IReadOnlyList<FeaturisedInstance> instances)
+    public async Task<BatchOutcome> Absorb(AssignedBatch batch)
     {
-        if (State.Streaming)
+        var instances = batch.Instances;
+        if (!State.Streaming)
         {
-            var online = await AssignOnline(instances);
-            _sinceRefinement += instances.Count;
-            if (_options.RefineEvery > 0 && _sinceRefinement >= _options.RefineEvery)
-            {
-                _sinceRefinement = 0;
-                RefineInBackground().Ignore();
-            }
-            return online;
+            _collected += instances.Length;
+            if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
+            _collected = (await Counts()).Vectors;
+            if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
+            return new BatchOutcome(TellOthers(await Bootstrap(), instances), Snapshot());
+        }
+        if (_lastPass is null)
+        {
+            // Re-activated since the last pass: which of these it counted is unknown, so count everything again from the shards.
+            await Reassign();
+            return new BatchOutcome([], Snapshot());
         }
 
-        _collected += instances.Count;
-        if (_collected < Settings.BootstrapSize) return [];
-        _collected = (await Counts()).Vectors;
-        if (_collected < Settings.BootstrapSize) return [];
+        var placed = new List<FeaturisedInstance>(instances.Length);
+        var clusters = new List<int>(instances.Length);
+        var settled = new List<Assignment>(instances.Length);
+        for (var i = 0; i < instances.Length; i++)
+        {
+            // The pass counted it and told its study; counting it again would count it twice.
+            if (_lastPass.Contains(instances[i].SopInstanceUid)) continue;
+            var (cluster, distance) = (batch.Clusters[i], batch.Distances[i]);
+            if (batch.Versions[i] != State.Version) cluster = NearestCentre.Find(instances[i].Fused, _centroids, K, State.Metric, out distance);
+            placed.Add(instances[i]);
+            clusters.Add(cluster);
+            settled.Add(new Assignment(instances[i].SopInstanceUid, cluster, distance, State.Version));
+        }
+        var updates = ClusterUpdates.Build(placed, clusters, D);
+        var centres = await Task.WhenAll(updates.Select(async u => (Cluster: u.Key, Centre: await Cluster(u.Key).Absorb(u.Value))));
+        foreach (var (cluster, centre) in centres) centre.CopyTo(_centroids, cluster * D);
+        metrics.Assigned(Model, "online", settled.Count);
 
-        var assignments = await Bootstrap();
-        var mine = instances.Select(i => i.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
-        // The other studies may be waiting on this grain right now: tell them without awaiting, or they would deadlock.
-        NotifyStudies(assignments.Where(a => !mine.Contains(a.Assignment.SopInstanceUid))).Ignore();
-        return assignments.Where(a => mine.Contains(a.Assignment.SopInstanceUid)).Select(a => a.Assignment).ToList();
+        _sinceRefinement += settled.Count;
+        if (_options.RefineEvery > 0 && _sinceRefinement >= _options.RefineEvery)
+        {
+            _sinceRefinement = 0;
+            RefineInBackground().Ignore();
+        }
+        return new BatchOutcome(settled.ToArray(), Snapshot());
     }
 
     /// <inheritdoc />
@@ -113,6 +136,7 @@ public sealed class CoordinatorGrain(
         var passes = await ReassignShards(_centroids, State.Metric);
         await ResetClusters(_centroids, passes);
         await state.WriteStateAsync();
+        _lastPass = Remember(passes);
         await NotifyStudies(Flatten(passes));
         metrics.Assigned(Model, "reassign", passes.Sum(p => p.Assignments.Length));
         await EvaluateLabels();
@@ -176,6 +200,7 @@ public sealed class CoordinatorGrain(
         _centroids = plan.Medoids;
         State.Metric = CentreMetric.Manhattan;
         await ResetClusters(_centroids, passes);
+        _lastPass = Remember(passes);
         var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, passes.Sum(p => p.Costs.Sum()),
             previousCost, passes.Sum(p => (long)p.Assignments.Length), changed, plan.Swaps, clock.Elapsed.TotalSeconds);
         await NotifyStudies(Flatten(passes));
@@ -206,8 +231,10 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public Task<ModelSnapshot> GetModel() =>
-        Task.FromResult(new ModelSnapshot(State.Version, K, State.Streaming ? D : 0, State.Metric, _options.Shards, State.Streaming ? _centroids.ToArray() : []));
+    public Task<ModelSnapshot> GetModel() => Task.FromResult(Snapshot());
+
+    private ModelSnapshot Snapshot() =>
+        new(State.Version, K, State.Streaming ? D : 0, State.Metric, _options.Shards, State.Streaming ? _centroids.ToArray() : []);
 
     /// <inheritdoc />
     public async Task<ModelStatus> GetStatus()
@@ -280,45 +307,12 @@ public sealed class CoordinatorGrain(
         await ResetClusters(_centroids, passes);
         State.Streaming = true;
         await state.WriteStateAsync();
+        _lastPass = Remember(passes);
         metrics.Assigned(Model, "bootstrap", passes.Sum(p => (long)p.Assignments.Length));
         await EvaluateLabels();
         logger.LogInformation("Model {Model} bootstrapped on {N} vectors of {D} dimensions into {K} clusters (inertia {Inertia:F3}, {Iterations} Lloyd iterations)",
             Model, n, d, k, result.Inertia, result.Iterations);
         return Flatten(passes);
-    }
-
-    private async Task<IReadOnlyList<Assignment>> AssignOnline(IReadOnlyList<FeaturisedInstance> instances)
-    {
-        var assignments = new Assignment[instances.Count];
-        var groups = new Dictionary<int, List<int>>();
-        for (var i = 0; i < instances.Count; i++)
-        {
-            float distance;
-            int cluster;
-            if (State.Metric == CentreMetric.Euclidean)
-            {
-                cluster = NearestCentroid.Nearest(instances[i].Fused, _centroids, K, out var squared);
-                distance = MathF.Sqrt(squared);
-            }
-            else
-            {
-                cluster = ManhattanNearest.Nearest(instances[i].Fused, _centroids, K, out distance);
-            }
-            assignments[i] = new Assignment(instances[i].SopInstanceUid, cluster, distance, State.Version);
-            if (!groups.TryGetValue(cluster, out var members)) groups[cluster] = members = [];
-            members.Add(i);
-        }
-        foreach (var (cluster, members) in groups)
-        {
-            var sum = new double[D];
-            foreach (var i in members) MacQueen.Accumulate(sum, instances[i].Fused);
-            var update = new ClusterUpdate(sum, members.Count,
-                members.Select(i => instances[i].Modality).ToArray(), members.Select(i => instances[i].Region).ToArray());
-            var centroid = await Cluster(cluster).Absorb(update);
-            centroid.CopyTo(_centroids, cluster * D);
-        }
-        metrics.Assigned(Model, "online", assignments.Length);
-        return assignments;
     }
 
     private async Task<ShardReassignment[]> ReassignShards(float[] centres, CentreMetric metric) =>
@@ -348,6 +342,18 @@ public sealed class CoordinatorGrain(
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetAll()));
         return shards.SelectMany(s => s).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
+    }
+
+    private static PassMembership Remember(ShardReassignment[] passes) =>
+        new(passes.SelectMany(p => p.Assignments.Select(a => a.SopInstanceUid)));
+
+    /// <summary>Tells the studies of a pass's assignments about them, except those of <paramref name="batch"/>, whose assignments are returned instead.</summary>
+    private Assignment[] TellOthers(List<(Assignment Assignment, string Study)> assignments, FeaturisedInstance[] batch)
+    {
+        var mine = batch.Select(i => i.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
+        // The other studies may be waiting on this grain right now: tell them without awaiting, or they would deadlock.
+        NotifyStudies(assignments.Where(a => !mine.Contains(a.Assignment.SopInstanceUid))).Ignore();
+        return assignments.Where(a => mine.Contains(a.Assignment.SopInstanceUid)).Select(a => a.Assignment).ToArray();
     }
 
     private static List<(Assignment Assignment, string Study)> Flatten(ShardReassignment[] passes) =>

@@ -8,7 +8,7 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// One study. Subscribed implicitly to the study's ingest stream; featurises each instance once and hands
-/// the fused vector to its shard and to the coordinator. Quarantines, with the reason, what it cannot read.
+/// the fused vector to its shard and then to its silo's <see cref="AssignerGrain"/>. Quarantines, with the reason, what it cannot read.
 /// The instance's shard is the record of what has settled, so a redelivered event, even one that reaches a new
 /// activation after a silo died mid-way, is recognised and counted once. Assignments interleave with processing
 /// (the coordinator may be waiting on them while a study waits on the coordinator); writes go through one
@@ -42,7 +42,6 @@ public sealed class StudyGrain(
     public async Task Process(InstanceArrived instance)
     {
         using var trace = RadnetTracing.StartInstance(_options.ModelName);
-        var coordinator = GrainFactory.GetGrain<ICoordinatorGrain>(_options.ModelName);
         var shard = GrainFactory.GetGrain<IEmbeddingShardGrain>(
             ShardRouting.ShardKey(_options.ModelName, ShardRouting.ShardOf(instance.SopInstanceUid, _options.Shards)));
         if ((await shard.Unsettled([instance.SopInstanceUid])).Count == 0)
@@ -79,7 +78,7 @@ public sealed class StudyGrain(
         // shard does not know the instance, so the redelivered event (or the reconciler) processes it again.
         await Record(instance, InstanceStatus.Pending, null, featurised);
         await shard.Add([featurised]);
-        var assignments = await coordinator.Submit([featurised]);
+        var assignments = await GrainFactory.GetGrain<IAssignerGrain>(_options.ModelName).Assign([featurised]);
         await ApplyAssignments(assignments);
         // Before the model bootstraps the instance waits in its shard; the bootstrap assigns it in the trace of the instance that triggered it.
         trace?.SetTag("radnet.outcome", assignments.Count > 0 ? "assigned" : "pending");

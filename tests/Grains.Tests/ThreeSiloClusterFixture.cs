@@ -13,7 +13,7 @@ public sealed class ThreeSiloClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Instances = TestArchive.Write(Folder, perKind: 12);
+        Instances = TestArchive.Write(Folder, perKind: 30);
         File.WriteAllText(Path.Combine(Folder, "broken.dcm"), "this is not DICOM");
         TestSiloConfigurator.ArchiveFolder = Folder;
         var builder = new TestClusterBuilder(3);

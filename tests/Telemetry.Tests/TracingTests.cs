@@ -73,12 +73,21 @@ public sealed class TracingTests(ITestOutputHelper output)
                 foreach (var stage in new[] { "read", "decode", "preprocess", "infer", "metadata", "fuse" })
                     Assert.Contains("radnet.featurise." + stage, names);
                 Assert.Contains(trace, a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && a.OperationName.Contains("EmbeddingShardGrain", StringComparison.Ordinal));
-                Assert.Contains(trace, a => a.OperationName.Contains("CoordinatorGrain", StringComparison.Ordinal) && a.OperationName.Contains("Submit", StringComparison.Ordinal));
+                Assert.Contains(trace, a => a.OperationName.Contains("AssignerGrain", StringComparison.Ordinal) && a.OperationName.Contains("Assign", StringComparison.Ordinal));
             }
-            // The instances submitted after the bootstrap are assigned online, in their own trace: the coordinator absorbs them into a cluster grain.
+            // Every instance's assignment travelled in an assigner batch: a root span linked to the instance's trace, in whose
+            // own trace the coordinator absorbed the batch (and, once the model streams, a cluster grain absorbed the update).
+            var batches = spans.Where(a => a.OperationName == "radnet.assign.batch").ToList();
+            Assert.All(batches, b => Assert.Equal(default, b.ParentSpanId));
+            foreach (var root in roots)
+            {
+                var batch = Assert.Single(batches, b => b.Links.Any(l => l.Context.TraceId == root.TraceId));
+                Assert.Contains(byTrace[batch.TraceId], a => a.OperationName.Contains("CoordinatorGrain", StringComparison.Ordinal) && a.OperationName.Contains("Absorb", StringComparison.Ordinal));
+            }
             var online = roots.Where(r => (string?)r.GetTagItem("radnet.outcome") == "assigned").ToList();
             Assert.NotEmpty(online);
-            Assert.All(online, r => Assert.Contains(byTrace[r.TraceId], a => a.OperationName.Contains("ClusterGrain", StringComparison.Ordinal)));
+            Assert.All(online, r => Assert.Contains(byTrace[batches.Single(b => b.Links.Any(l => l.Context.TraceId == r.TraceId)).TraceId],
+                a => a.OperationName.Contains("ClusterGrain", StringComparison.Ordinal)));
         }
         finally
         {
