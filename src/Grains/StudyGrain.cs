@@ -58,7 +58,7 @@ public sealed class StudyGrain(
         {
             if (!_reportLoaded)
             {
-                _reportVector = await featurizer.EmbedReportAsync(instance.StudyInstanceUid);
+                _reportVector = instance.HasReport == false ? null : await featurizer.EmbedReportAsync(instance.StudyInstanceUid);
                 _reportLoaded = true;
             }
             featurised = await featurizer.FeaturiseAsync(instance, _reportVector);

@@ -48,7 +48,7 @@ public static class DistributedConfiguration
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {
-                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(200);
+                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(storage.PollMilliseconds);
                 o.BatchContainerBatchSize = 32;
             }));
         });

@@ -51,6 +51,12 @@ public sealed class StorageOptions
     /// </summary>
     public int VisibilitySeconds { get; set; } = 180;
 
+    /// <summary>
+    /// Milliseconds a pulling agent waits before asking an ingest queue again after finding it empty (it reads on at once
+    /// while messages come). Every queue is polled at this rate even when idle, which is most of an idle storage account's load.
+    /// </summary>
+    public int PollMilliseconds { get; set; } = 1000;
+
     /// <summary>Orleans cluster id: silos and clients with the same id form one cluster; also prefixes the queue names.</summary>
     public string ClusterId { get; set; } = "radnet";
 
@@ -74,6 +80,7 @@ public sealed class StorageOptions
             throw new ArgumentException("distributed mode needs Storage:ConnectionString, or Storage:BlobServiceUri, QueueServiceUri and TableServiceUri with a workload identity");
         if (Queues is < 1 or > 64) throw new ArgumentException($"Storage:Queues must be 1..64, not {Queues}");
         if (string.IsNullOrWhiteSpace(Container)) throw new ArgumentException("Storage:Container must not be empty");
+        if (PollMilliseconds is < 10 or > 60000) throw new ArgumentException($"Storage:PollMilliseconds must be 10..60000, not {PollMilliseconds}");
         if (VisibilitySeconds is < 1 or > 3600) throw new ArgumentException($"Storage:VisibilitySeconds must be 1..3600, not {VisibilitySeconds}");
         if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
     }

@@ -46,7 +46,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var client = await ConnectWithRetry(storage);
+            await using var client = await ClusterConnection.ConnectWithRetry(storage);
             var coordinator = client.Client.GetGrain<ICoordinatorGrain>("default");
             var cli = new[] { "--connection", azurite.ConnectionString, "--cluster-id", clusterId };
             var ingest = RadnetProcess.RunAsync(TimeSpan.FromMinutes(15), ["ingest", mednist, .. cli]);
@@ -146,22 +146,6 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
             Assert.Equal(label.AdjustedRandIndex, fused.GetProperty("ari").GetDouble(), 9);
         }
         output.WriteLine("clusters, similar and evaluate against the cluster agree with the grains");
-    }
-
-    private static async Task<ClusterClientHost> ConnectWithRetry(StorageOptions storage)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            try
-            {
-                return await ClusterClientHost.ConnectAsync(storage, CancellationToken.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(2000);
-            }
-        }
     }
 
     private async Task<ModelStatus> WaitFor(ICoordinatorGrain coordinator, Func<ModelStatus, bool> done, TimeSpan timeout, string what)

@@ -24,4 +24,14 @@ public sealed class AnnotationOptionsTests
         var error = Assert.Throws<ArgumentException>(options.Validate);
         Assert.Contains(named, error.Message);
     }
+
+    [Theory]
+    [InlineData(0, 5, 2000)]
+    [InlineData(64, -1, 2000)]
+    [InlineData(64, 5, -1)]
+    public void Assigner_settings_out_of_range_are_rejected(int batchSize, int batchMilliseconds, int snapshotAge)
+    {
+        var options = new AnnotationOptions { AssignBatchSize = batchSize, AssignBatchMilliseconds = batchMilliseconds, SnapshotMaxAgeMilliseconds = snapshotAge };
+        Assert.Contains("AssignBatchSize", Assert.Throws<ArgumentException>(options.Validate).Message);
+    }
 }

@@ -38,5 +38,6 @@ public sealed class StorageOptionsTests
         Assert.Throws<ArgumentException>(() => new StorageOptions { BlobServiceUri = new Uri("https://radnet.example/blob") }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, Queues = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, VisibilitySeconds = 0 }.Validate());
+        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, PollMilliseconds = 0 }.Validate());
     }
 }

@@ -49,10 +49,14 @@ public static class IngestRunner
             var bytes = await File.ReadAllBytesAsync(Path.Combine(root, item.File.RelativePath), ct);
             if (await UploadIfChanged(container.GetBlobClient(item.Event.Source), bytes, ct)) Interlocked.Increment(ref uploaded);
             else Interlocked.Increment(ref stored);
-            progress?.Invoke("uploading", Interlocked.Increment(ref done), accepted.Count);
+            var count = Interlocked.Increment(ref done);
+            progress?.Invoke("uploading", count, accepted.Count);
         });
 
         var reports = await UploadReports(container, root, reportsCsv, StudyAccessions.Of(accepted.Select(a => a.File)), parallelism, cancellationToken);
+        var withReport = await StudiesWithReport(container, cancellationToken);
+        for (var i = 0; i < accepted.Count; i++)
+            accepted[i] = (accepted[i].File, accepted[i].Event with { HasReport = withReport.Contains(accepted[i].Event.StudyInstanceUid) });
 
         await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
         var unsettled = await Unsettled(cluster.Client, model, shards, accepted.Select(a => a.Event).ToList());
@@ -61,7 +65,8 @@ public static class IngestRunner
         await Parallel.ForEachAsync(unsettled, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (instance, _) =>
         {
             await provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, instance.StudyInstanceUid)).OnNextAsync(instance);
-            progress?.Invoke("enqueuing", Interlocked.Increment(ref enqueued), unsettled.Count);
+            var count = Interlocked.Increment(ref enqueued);
+            progress?.Invoke("enqueuing", count, unsettled.Count);
         });
         return new IngestResult(scanned.Count, rejected, uploaded, stored, reports, enqueued, accepted.Count - unsettled.Count);
     }
@@ -77,6 +82,15 @@ public static class IngestRunner
             result.AddRange(group.Where(i => open.Contains(i.SopInstanceUid)));
         }
         return result;
+    }
+
+    /// <summary>The studies whose report is in the container (this ingest's and any earlier one's), from one listing of <c>reports/</c>.</summary>
+    private static async Task<HashSet<string>> StudiesWithReport(BlobContainerClient container, CancellationToken cancellationToken)
+    {
+        var studies = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, BlobNaming.ReportPrefix, cancellationToken))
+            if (BlobNaming.TryParseReport(blob.Name, out var study)) studies.Add(study);
+        return studies;
     }
 
     private static async Task<bool> UploadIfChanged(BlobClient blob, byte[] bytes, CancellationToken cancellationToken)

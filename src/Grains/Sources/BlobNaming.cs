@@ -26,4 +26,13 @@ public static class BlobNaming
         instance = new InstanceArrived(parts[0], parts[1], sop, name);
         return true;
     }
+
+    /// <summary>Parses a report blob name back into its StudyInstanceUID; false for anything else.</summary>
+    public static bool TryParseReport(string name, out string study)
+    {
+        study = "";
+        if (!name.StartsWith(ReportPrefix, StringComparison.Ordinal) || !name.EndsWith(".txt", StringComparison.Ordinal)) return false;
+        study = name[ReportPrefix.Length..^4];
+        return study.Length > 0 && !study.Contains('/');
+    }
 }
