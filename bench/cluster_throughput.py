@@ -165,12 +165,14 @@ def main():
         rate, seconds = embedded(data, k)
         results["embedded"].append(rate)
         cpu["embedded"].append({"radnet": seconds})
+        print(json.dumps({"progress": "embedded", "images_per_s": rate, "cpu_seconds": seconds}), file=sys.stderr, flush=True)
         for n in silo_counts:
             for name, repo in builds:
                 rate, dup, seconds = distributed(data, k, n, expected, repo)
                 results[(n, name)].append(rate)
                 duplicates[(n, name)].append(dup)
                 cpu[(n, name)].append(seconds)
+                print(json.dumps({"progress": f"{n} silo(s)", "build": name, "images_per_s": rate, "duplicates": dup, "cpu_seconds": seconds}), file=sys.stderr, flush=True)
     load.append(os.getloadavg()[0])
     base = statistics.median(results["embedded"])
     print(json.dumps({"config": "embedded", "images_per_s": base, "rounds": results["embedded"], "cpu_seconds": cpu["embedded"], "load": load}))

@@ -17,6 +17,9 @@ public sealed class AnnotationOptions
     /// <summary>Milliseconds a shard waits to batch concurrent additions into one storage write (group commit).</summary>
     public int ShardCommitMilliseconds { get; set; } = 50;
 
+    /// <summary>Instances a shard seals into one immutable segment; its state writes carry at most this many vectors.</summary>
+    public int ShardSegmentSize { get; set; } = 128;
+
     /// <summary>k used when no client configured the model (distributed ingest).</summary>
     public int Clusters { get; set; } = 50;
 
@@ -81,6 +84,7 @@ public sealed class AnnotationOptions
         if (string.IsNullOrWhiteSpace(ModelName)) throw new ArgumentException("Annotation:ModelName must not be empty");
         if (Shards is < 1 or > 4096) throw new ArgumentException($"Annotation:Shards must be 1..4096, not {Shards}");
         if (MaxConcurrentFeaturisations < 0) throw new ArgumentException("Annotation:MaxConcurrentFeaturisations must be >= 0");
+        if (ShardSegmentSize < 1) throw new ArgumentException($"Annotation:ShardSegmentSize must be >= 1, not {ShardSegmentSize}");
         if (ShardCommitMilliseconds < 0) throw new ArgumentException("Annotation:ShardCommitMilliseconds must be >= 0");
         if (Clusters < 1 || BootstrapSize < 1) throw new ArgumentException("Annotation:Clusters and Annotation:BootstrapSize must be >= 1");
         if (AssignBatchSize < 1 || AssignBatchMilliseconds < 0 || SnapshotMaxAgeMilliseconds < 0)

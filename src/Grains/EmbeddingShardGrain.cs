@@ -1,35 +1,50 @@
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using Microsoft.Extensions.Options;
 using RadiologyNet.Clustering;
+using RadiologyNet.Grains.Storage;
 
 namespace RadiologyNet.Grains;
 
 /// <summary>
-/// A hash range of a model's instances, held contiguously, persisted with group commits. Placed by the hash of its key,
-/// so a model's shards (the unit of data-parallel passes) spread over the silos; Orleans' default resource-optimised
-/// placement once put all eight on one silo of three.
+/// A hash range of a model's instances, held contiguously in memory. Persisted as an append-only log: every
+/// <see cref="AnnotationOptions.ShardSegmentSize"/> instances are sealed into an immutable segment
+/// (<see cref="IShardSegmentStore"/>), and the grain state, written with group commits, holds only the segment count and the
+/// instances since the last seal, so a write costs at most one segment's vectors however large the shard grows. Placed by
+/// the hash of its key, so a model's shards (the unit of data-parallel passes) spread over the silos; Orleans' default
+/// resource-optimised placement once put all eight on one silo of three.
 /// </summary>
 [Reentrant]
 [Orleans.Placement.HashBasedPlacement]
 public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
 {
     private readonly IPersistentState<ShardState> _state;
+    private readonly IShardSegmentStore _segments;
+    private readonly Serializer _serializer;
+    private readonly int _segmentSize;
+    private readonly List<FeaturisedInstance> _instances = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly GroupCommit _commit;
 
-    public EmbeddingShardGrain([PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state, IOptions<AnnotationOptions> options)
+    public EmbeddingShardGrain([PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state, IShardSegmentStore segments,
+        Serializer serializer, IOptions<AnnotationOptions> options)
     {
         _state = state;
+        _segments = segments;
+        _serializer = serializer;
+        _segmentSize = options.Value.ShardSegmentSize;
         _commit = new GroupCommit(WriteSnapshot, TimeSpan.FromMilliseconds(options.Value.ShardCommitMilliseconds));
     }
 
-    private List<FeaturisedInstance> Instances => _state.State.Instances;
+    private string Key => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < Instances.Count; i++) _index[Instances[i].SopInstanceUid] = i;
-        return Task.CompletedTask;
+        var sealedSegments = await Task.WhenAll(Enumerable.Range(0, _state.State.Segments).Select(i => _segments.ReadAsync(Key, i, cancellationToken)));
+        foreach (var segment in sealedSegments)
+            foreach (var instance in _serializer.Deserialize<List<FeaturisedInstance>>(segment) ?? []) Upsert(instance);
+        foreach (var instance in _state.State.Tail) Upsert(instance);
     }
 
     /// <inheritdoc />
@@ -37,15 +52,8 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     {
         foreach (var instance in instances)
         {
-            if (_index.TryGetValue(instance.SopInstanceUid, out var at))
-            {
-                Instances[at] = instance;
-            }
-            else
-            {
-                _index[instance.SopInstanceUid] = Instances.Count;
-                Instances.Add(instance);
-            }
+            Upsert(instance);
+            _state.State.Tail.Add(instance);
             _state.State.Quarantined.Remove(instance.SopInstanceUid);
         }
         return _commit.Persist();
@@ -72,40 +80,40 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <inheritdoc />
-    public Task<ShardCounts> GetCounts() => Task.FromResult(new ShardCounts(Instances.Count, _state.State.Quarantined.Count, _state.State.Duplicates));
+    public Task<ShardCounts> GetCounts() => Task.FromResult(new ShardCounts(_instances.Count, _state.State.Quarantined.Count, _state.State.Duplicates));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined() =>
         Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(_state.State.Quarantined.ToList());
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeaturisedInstance>> GetAll() => Task.FromResult<IReadOnlyList<FeaturisedInstance>>(Instances.ToArray());
+    public Task<IReadOnlyList<FeaturisedInstance>> GetAll() => Task.FromResult<IReadOnlyList<FeaturisedInstance>>(_instances.ToArray());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FeaturisedInstance>> Sample(int count, int seed)
     {
-        var n = Instances.Count;
+        var n = _instances.Count;
         if (count >= n) return GetAll();
         // Partial Fisher–Yates over the ordinal order of SOPInstanceUIDs, so the sample depends only on the content and the seed.
-        var order = Instances.Select((inst, i) => (inst.SopInstanceUid, i)).OrderBy(x => x.SopInstanceUid, StringComparer.Ordinal).Select(x => x.i).ToArray();
+        var order = _instances.Select((inst, i) => (inst.SopInstanceUid, i)).OrderBy(x => x.SopInstanceUid, StringComparer.Ordinal).Select(x => x.i).ToArray();
         var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
             var j = random.Next(i, n);
             (order[i], order[j]) = (order[j], order[i]);
         }
-        return Task.FromResult<IReadOnlyList<FeaturisedInstance>>(order.Take(count).Select(i => Instances[i]).ToArray());
+        return Task.FromResult<IReadOnlyList<FeaturisedInstance>>(order.Take(count).Select(i => _instances[i]).ToArray());
     }
 
     /// <inheritdoc />
     public Task<FeaturisedInstance?> Get(string sopInstanceUid) =>
-        Task.FromResult(_index.TryGetValue(sopInstanceUid, out var at) ? Instances[at] : null);
+        Task.FromResult(_index.TryGetValue(sopInstanceUid, out var at) ? _instances[at] : null);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Neighbour>> Nearest(float[] query, int count, CentreMetric metric)
     {
         var d = query.Length;
-        var matching = Instances.Where(i => i.Fused.Length == d).ToList();
+        var matching = _instances.Where(i => i.Fused.Length == d).ToList();
         var data = new float[matching.Count * d];
         for (var i = 0; i < matching.Count; i++) matching[i].Fused.CopyTo(data, i * d);
         var hits = NearestRows.Find(query, data, matching.Count, count, metric == CentreMetric.Manhattan, i => matching[i].SopInstanceUid);
@@ -115,12 +123,12 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     /// <inheritdoc />
     public Task<ShardReassignment> Reassign(float[] centres, int clusters, CentreMetric metric, int version)
     {
-        var n = Instances.Count;
+        var n = _instances.Count;
         if (n == 0 || clusters == 0)
             return Task.FromResult(new ShardReassignment([], [], [], [], new long[clusters], new double[clusters], []));
         var d = centres.Length / clusters;
         var data = new float[n * d];
-        for (var i = 0; i < n; i++) Instances[i].Fused.CopyTo(data, i * d);
+        for (var i = 0; i < n; i++) _instances[i].Fused.CopyTo(data, i * d);
         var labels = new int[n];
         var distances = new float[n];
         if (metric == CentreMetric.Euclidean)
@@ -144,22 +152,47 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
             counts[j]++;
             costs[j] += distances[i];
             MacQueen.Accumulate(sums.AsSpan(j * d, d), data.AsSpan(i * d, d));
-            result[i] = new Assignment(Instances[i].SopInstanceUid, j, distances[i], version);
+            result[i] = new Assignment(_instances[i].SopInstanceUid, j, distances[i], version);
         }
         return Task.FromResult(new ShardReassignment(result,
-            Instances.Select(i => i.StudyInstanceUid).ToArray(),
-            Instances.Select(i => i.Modality).ToArray(),
-            Instances.Select(i => i.Region).ToArray(),
+            _instances.Select(i => i.StudyInstanceUid).ToArray(),
+            _instances.Select(i => i.Modality).ToArray(),
+            _instances.Select(i => i.Region).ToArray(),
             counts, costs, sums));
     }
 
-    private Task WriteSnapshot()
+    private void Upsert(FeaturisedInstance instance)
     {
-        // Hand storage a copy, so adds interleaved with the write never mutate what is being serialised.
+        if (_index.TryGetValue(instance.SopInstanceUid, out var at))
+        {
+            _instances[at] = instance;
+        }
+        else
+        {
+            _index[instance.SopInstanceUid] = _instances.Count;
+            _instances.Add(instance);
+        }
+    }
+
+    /// <summary>
+    /// Seals the tail into the next segment once it is a segment long, then writes the state. Runs one at a time (group
+    /// commit); adds that interleave with it stay in the tail for the next write. If the state write fails after a seal,
+    /// the stored state still lists the sealed instances in its tail, and the orphaned segment is overwritten by the next seal.
+    /// </summary>
+    private async Task WriteSnapshot()
+    {
         var live = _state.State;
-        _state.State = new ShardState { Instances = [.. live.Instances], Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates };
+        if (live.Tail.Count >= _segmentSize)
+        {
+            var sealing = live.Tail.Count;
+            await _segments.WriteAsync(Key, live.Segments, _serializer.SerializeToArray(live.Tail.GetRange(0, sealing)));
+            live.Tail.RemoveRange(0, sealing);
+            live.Segments++;
+        }
+        // Hand storage a copy, so adds interleaved with the write never mutate what is being serialised.
+        _state.State = new ShardState { Tail = [.. live.Tail], Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates, Segments = live.Segments };
         var write = _state.WriteStateAsync();
         _state.State = live;
-        return write;
+        await write;
     }
 }

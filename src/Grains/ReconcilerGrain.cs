@@ -8,19 +8,25 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// Lists the studies container, asks each shard which of its instances have not settled, and puts one ingest event
-/// back on the stream for each (older than the grace period). Duplicates this may cause are harmless: the shards
-/// recognise them. Blobs that are not <c>study/series/sop.dcm</c> (nor reports) are counted as strays and logged.
+/// back on the stream for each that is older than the grace period (<see cref="ReconcileGrace"/>: long while the ingest
+/// queues still hold messages, short once they are empty). Re-enqueuing an event that was only waiting would cost a
+/// duplicate delivery, harmless (the shards recognise it) but wasted. Blobs that are not <c>study/series/sop.dcm</c> (nor
+/// reports) are counted as strays and logged.
 /// </summary>
-public sealed class ReconcilerGrain(IArchiveSource source, IOptions<AnnotationOptions> options, ILogger<ReconcilerGrain> logger)
+public sealed class ReconcilerGrain(IArchiveSource source, IIngestBacklog backlog, IOptions<AnnotationOptions> options, ILogger<ReconcilerGrain> logger)
     : Grain, IReconcilerGrain
 {
     private readonly AnnotationOptions _options = options.Value;
+    private (DateTime Finished, ReconcileResult Result)? _last;
 
     /// <inheritdoc />
-    public async Task<ReconcileResult> Reconcile(int graceSeconds)
+    public async Task<ReconcileResult> Reconcile(ReconcileRequest request)
     {
         if (source is not BlobArchiveSource blobs) return new ReconcileResult(0, 0, 0, 0);
-        var cutoff = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(graceSeconds);
+        if (_last is { } last && DateTime.UtcNow - last.Finished < TimeSpan.FromSeconds(request.IntervalSeconds))
+            return last.Result with { Ran = false };
+        var queued = await backlog.QueuedAsync();
+        var cutoff = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(ReconcileGrace.Seconds(request, queued));
         var byShard = new Dictionary<int, List<InstanceArrived>>();
         long listed = 0, strays = 0;
         await foreach (var blob in blobs.Container.GetBlobsAsync())
@@ -52,6 +58,8 @@ public sealed class ReconcilerGrain(IArchiveSource source, IOptions<AnnotationOp
             }
         }
         if (strays > 0) logger.LogWarning("Reconciler found {Strays} blobs that are not named study/series/sop.dcm", strays);
-        return new ReconcileResult(listed, unsettled, enqueued, strays);
+        var result = new ReconcileResult(listed, unsettled, enqueued, strays, queued);
+        _last = (DateTime.UtcNow, result);
+        return result;
     }
 }

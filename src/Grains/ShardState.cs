@@ -1,12 +1,18 @@
 namespace RadiologyNet.Grains;
 
-/// <summary>Persisted state of an embedding shard: its vectors and its quarantined instances.</summary>
+/// <summary>
+/// Persisted state of an embedding shard: how many segments it has sealed (<see cref="Storage.IShardSegmentStore"/>), the
+/// instances added since the last seal (in order; a later entry for the same SOPInstanceUID replaces an earlier one), its
+/// quarantined instances and its duplicate count.
+/// </summary>
 [GenerateSerializer, Alias("radnet.ShardState")]
 public sealed class ShardState
 {
-    [Id(0)] public List<FeaturisedInstance> Instances { get; set; } = [];
+    [Id(0)] public List<FeaturisedInstance> Tail { get; set; } = [];
 
     [Id(1)] public Dictionary<string, string> Quarantined { get; set; } = new(StringComparer.Ordinal);
 
     [Id(2)] public long Duplicates { get; set; }
+
+    [Id(3)] public int Segments { get; set; }
 }

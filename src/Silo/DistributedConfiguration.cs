@@ -9,6 +9,7 @@ using Orleans.Serialization;
 using RadiologyNet.Features;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.Sources;
+using RadiologyNet.Grains.Storage;
 
 namespace RadiologyNet.Silo;
 
@@ -56,6 +57,8 @@ public static class DistributedConfiguration
         silo.Services.AddSingleton(ReportLibrary.Empty); // reports come from the container's reports/ blobs
         silo.Services.AddSingleton(storage);
         silo.Services.AddSingleton<IArchiveSource>(_ => new BlobArchiveSource(storage.StudiesContainer()));
+        silo.Services.AddSingleton<IShardSegmentStore>(_ => new BlobShardSegmentStore(storage.Blobs().GetBlobContainerClient(storage.StateContainer), storage.ServiceId));
+        silo.Services.AddSingleton<IIngestBacklog, AzureQueueBacklog>();
         silo.Services.AddHostedService<ReconcilerService>();
         return silo;
     }

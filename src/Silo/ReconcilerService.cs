@@ -7,8 +7,8 @@ namespace RadiologyNet.Silo;
 
 /// <summary>
 /// Asks the model's reconciler grain for a pass every <see cref="StorageOptions.ReconcileSeconds"/>. Every silo runs
-/// this; the grain has one activation in the cluster and runs one pass at a time, so passes never overlap and the
-/// reconciler survives the loss of any silo.
+/// this; the grain has one activation in the cluster, runs one pass at a time and skips a request that comes less than
+/// half a period after its last pass, so passes never overlap or repeat and the reconciler survives the loss of any silo.
 /// </summary>
 public sealed class ReconcilerService(IGrainFactory grains, StorageOptions storage, IOptions<AnnotationOptions> annotation,
     ILogger<ReconcilerService> logger) : BackgroundService
@@ -24,9 +24,10 @@ public sealed class ReconcilerService(IGrainFactory grains, StorageOptions stora
             try
             {
                 await Task.Delay(period, stoppingToken);
-                var result = await reconciler.Reconcile(storage.ReconcileGraceSeconds);
-                if (result.Enqueued > 0)
-                    logger.LogInformation("Reconciler re-enqueued {Enqueued} of {Listed} instances that had not settled", result.Enqueued, result.Listed);
+                var result = await reconciler.Reconcile(new ReconcileRequest(storage.ReconcileGraceSeconds, storage.ReconcileBacklogGraceSeconds, storage.ReconcileSeconds / 2));
+                if (result is { Ran: true, Enqueued: > 0 })
+                    logger.LogInformation("Reconciler re-enqueued {Enqueued} of {Listed} instances that had not settled ({Queued} messages were queued)",
+                        result.Enqueued, result.Listed, result.Queued);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using RadiologyNet.Grains;
+using RadiologyNet.Grains.Storage;
 
 namespace RadiologyNet.Silo;
 
@@ -27,6 +29,7 @@ public static class SiloConfiguration
             o.BatchContainerBatchSize = 32;
         })));
         silo.Services.AddRadiologyNetFeatures(configuration);
+        silo.Services.AddSingleton<IShardSegmentStore, MemoryShardSegmentStore>();
         return silo;
     }
 }

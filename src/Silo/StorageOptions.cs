@@ -66,8 +66,14 @@ public sealed class StorageOptions
     /// <summary>Seconds between reconciler passes over the studies container; 0 disables the reconciler.</summary>
     public int ReconcileSeconds { get; set; } = 60;
 
-    /// <summary>A blob younger than this many seconds is left to its ingest event rather than re-enqueued.</summary>
+    /// <summary>A blob younger than this many seconds is left to its ingest event rather than re-enqueued (queues empty).</summary>
     public int ReconcileGraceSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// The same while the ingest queues still hold messages: a backlog waiting its turn, or messages a dead silo held
+    /// until their visibility timeout (<see cref="VisibilitySeconds"/>) returns them. Re-enqueuing those only makes duplicates.
+    /// </summary>
+    public int ReconcileBacklogGraceSeconds { get; set; } = 3600;
 
     /// <summary>Queue names of the ingest stream.</summary>
     public List<string> QueueNames() =>
@@ -82,7 +88,7 @@ public sealed class StorageOptions
         if (string.IsNullOrWhiteSpace(Container)) throw new ArgumentException("Storage:Container must not be empty");
         if (PollMilliseconds is < 10 or > 60000) throw new ArgumentException($"Storage:PollMilliseconds must be 10..60000, not {PollMilliseconds}");
         if (VisibilitySeconds is < 1 or > 3600) throw new ArgumentException($"Storage:VisibilitySeconds must be 1..3600, not {VisibilitySeconds}");
-        if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
+        if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0 || ReconcileBacklogGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
     }
 
     /// <summary>A table client for cluster membership.</summary>

@@ -46,6 +46,9 @@ public sealed class MessageSerializationTests
         Assert.Equal(refinement, RoundTrip(refinement));
         Assert.Equal(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6), RoundTrip(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6)));
         Assert.Equal(new ReconcileResult(10, 2, 2, 1), RoundTrip(new ReconcileResult(10, 2, 2, 1)));
+        Assert.Equal(new ReconcileResult(10, 2, 0, 1, 37, false), RoundTrip(new ReconcileResult(10, 2, 0, 1, 37, false)));
+        Assert.Equal(new ReconcileRequest(120, 3600, 30), RoundTrip(new ReconcileRequest(120, 3600, 30)));
+        Assert.Equal(new InstanceArrived("1", "1.1", "1.1.1", "1/1.1/1.1.1.dcm", false), RoundTrip(new InstanceArrived("1", "1.1", "1.1.1", "1/1.1/1.1.1.dcm", false)));
         Assert.Equal(CentreMetric.Manhattan, RoundTrip(CentreMetric.Manhattan));
     }
 
@@ -63,6 +66,15 @@ public sealed class MessageSerializationTests
 
         var summary = RoundTrip(new ClusterSummary(3, 1, 7, new Dictionary<string, long> { ["CT"] = 7 }, new Dictionary<string, long> { ["HEAD"] = 7 }));
         Assert.Equal(7, summary.Modalities["CT"]);
+
+        var batch = RoundTrip(new AssignedBatch([new FeaturisedInstance("s", "st", [1f, 2f], "CT", "HEAD")], [3], [0.5f], [2]));
+        Assert.Equal([3], batch.Clusters);
+        Assert.Equal([0.5f], batch.Distances);
+        Assert.Equal([2], batch.Versions);
+        Assert.Equal([1f, 2f], Assert.Single(batch.Instances).Fused);
+        var outcome = RoundTrip(new BatchOutcome([new Assignment("s", 3, 0.5f, 2)], new ModelSnapshot(2, 4, 2, CentreMetric.Euclidean, 8, [1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f])));
+        Assert.Equal(new Assignment("s", 3, 0.5f, 2), Assert.Single(outcome.Assignments));
+        Assert.Equal(8, outcome.Model.Centres.Length);
 
         var sources = RoundTrip(new SourceClusterings(["a", "b"], ["CT", "MR"], ["HEAD", "KNEE"], new Dictionary<string, int[]> { ["fused"] = [0, 1] }));
         Assert.Equal([0, 1], sources.LabelsBySource["fused"]);

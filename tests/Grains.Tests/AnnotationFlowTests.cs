@@ -127,6 +127,17 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
         Assert.True(studyGrains.Select(g => g.SiloAddress).Distinct().Count() >= 2,
             $"study grains on {studyGrains.Select(g => g.SiloAddress).Distinct().Count()} silo(s)");
 
+        // Shards reload from their sealed segments (8 instances each here) and their tails: with every idle grain
+        // deactivated, the shards hold exactly the vectors they held before.
+        var management = client.GetGrain<IManagementGrain>(0);
+        var stored = await AllStored(client);
+        Assert.True(stored.Count > 4 * 8, "enough instances for every shard to have sealed a segment");
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.DoesNotContain(await management.GetSimpleGrainStatistics(), g => g.GrainType.Contains(nameof(EmbeddingShardGrain), StringComparison.Ordinal));
+        var reloaded = await AllStored(client);
+        Assert.Equal(stored.Select(i => i.SopInstanceUid), reloaded.Select(i => i.SopInstanceUid));
+        Assert.All(stored.Zip(reloaded), pair => Assert.Equal(pair.First.Fused, pair.Second.Fused));
+
         var sources = await coordinator.ClusterEachSource();
         Assert.Equal(fixture.Instances.Count, sources.SopInstanceUids.Length);
         Assert.Contains("fused", sources.LabelsBySource.Keys);
@@ -150,4 +161,8 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
             await Task.Delay(200);
         }
     }
+
+    private static async Task<List<FeaturisedInstance>> AllStored(IClusterClient client) =>
+        (await Task.WhenAll(Enumerable.Range(0, 4).Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("test", s)).GetAll())))
+        .SelectMany(x => x).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
 }

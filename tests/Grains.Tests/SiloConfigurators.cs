@@ -17,6 +17,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             ["Archive:Folder"] = ArchiveFolder,
             ["Annotation:Shards"] = "4",
             ["Annotation:ModelName"] = "test",
+            ["Annotation:ShardSegmentSize"] = "8",
         }).Build();
         siloBuilder.AddRadiologyNetRuntime(configuration);
     }

@@ -39,5 +39,6 @@ public sealed class StorageOptionsTests
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, Queues = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, VisibilitySeconds = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, PollMilliseconds = 0 }.Validate());
+        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, ReconcileBacklogGraceSeconds = -1 }.Validate());
     }
 }
