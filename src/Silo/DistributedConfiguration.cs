@@ -46,6 +46,7 @@ public static class DistributedConfiguration
                 o.QueueNames = storage.QueueNames();
                 o.MessageVisibilityTimeout = TimeSpan.FromSeconds(storage.VisibilitySeconds);
             }));
+            streams.ConfigureCacheSize(storage.StreamCacheSize);
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {
