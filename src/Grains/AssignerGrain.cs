@@ -49,19 +49,7 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
         try
         {
             if (_options.AssignBatchMilliseconds > 0) await Task.Delay(_options.AssignBatchMilliseconds);
-            while (_open.Count > 0)
-            {
-                var batch = TakeBatch();
-                try
-                {
-                    var outcome = await Send(batch);
-                    foreach (var waiting in batch) waiting.Outcome.SetResult(outcome);
-                }
-                catch (Exception e)
-                {
-                    foreach (var waiting in batch) waiting.Outcome.TrySetException(e);
-                }
-            }
+            while (_open.Count > 0) await Send(TakeBatch());
         }
         finally
         {
@@ -82,24 +70,42 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
         return batch;
     }
 
-    private async Task<BatchOutcome> Send(List<Waiting> batch)
+    /// <summary>Places one batch on the snapshot, sends it, and completes its callers (or fails them, if it failed).</summary>
+    private async Task Send(List<Waiting> batch)
     {
-        if (_model is null || DateTime.UtcNow - _modelAt > TimeSpan.FromMilliseconds(_options.SnapshotMaxAgeMilliseconds))
-            Refresh(await Coordinator.GetModel());
-        var model = _model!;
-        var instances = batch.SelectMany(w => w.Instances).ToArray();
-        using var trace = RadnetTracing.StartBatch(this.GetPrimaryKeyString(), batch.Select(w => w.Caller), instances.Length);
-        var clusters = new int[instances.Length];
-        var distances = new float[instances.Length];
-        var versions = new int[instances.Length];
-        for (var i = 0; i < instances.Length; i++)
+        try
         {
-            clusters[i] = model.Dimension == 0 ? -1 : NearestCentre.Find(instances[i].Fused, model.Centres, model.Clusters, model.Metric, out distances[i]);
-            versions[i] = model.Dimension == 0 ? 0 : model.Version;
+            if (_model is null || DateTime.UtcNow - _modelAt > TimeSpan.FromMilliseconds(_options.SnapshotMaxAgeMilliseconds))
+                Refresh(await Coordinator.GetModel());
+            var model = _model!;
+            // A vector of another length than the model's (a silo configured differently) fails its own caller, not the batch.
+            foreach (var misfit in batch.Where(w => model.Dimension > 0 && w.Instances.Any(i => i.Fused.Length != model.Dimension)).ToList())
+            {
+                misfit.Outcome.SetException(new InvalidOperationException(
+                    $"a vector of {misfit.Instances.First(i => i.Fused.Length != model.Dimension).Fused.Length} values cannot join model " +
+                    $"'{this.GetPrimaryKeyString()}' of {model.Dimension}: every silo must use the same fusion layout and Annotation:ProjectDimension"));
+                batch.Remove(misfit);
+            }
+            if (batch.Count == 0) return;
+
+            var instances = batch.SelectMany(w => w.Instances).ToArray();
+            using var trace = RadnetTracing.StartBatch(this.GetPrimaryKeyString(), batch.Select(w => w.Caller), instances.Length);
+            var clusters = new int[instances.Length];
+            var distances = new float[instances.Length];
+            var versions = new int[instances.Length];
+            for (var i = 0; i < instances.Length; i++)
+            {
+                clusters[i] = model.Dimension == 0 ? -1 : NearestCentre.Find(instances[i].Fused, model.Centres, model.Clusters, model.Metric, out distances[i]);
+                versions[i] = model.Dimension == 0 ? 0 : model.Version;
+            }
+            var outcome = await Coordinator.Absorb(new AssignedBatch(instances, clusters, distances, versions));
+            Refresh(outcome.Model);
+            foreach (var waiting in batch) waiting.Outcome.SetResult(outcome);
         }
-        var outcome = await Coordinator.Absorb(new AssignedBatch(instances, clusters, distances, versions));
-        Refresh(outcome.Model);
-        return outcome;
+        catch (Exception e)
+        {
+            foreach (var waiting in batch) waiting.Outcome.TrySetException(e);
+        }
     }
 
     private void Refresh(ModelSnapshot model)

@@ -37,6 +37,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
             ["Annotation:BootstrapSize"] = "300",
             ["Storage:ReconcileSeconds"] = "10",
             ["Storage:ReconcileGraceSeconds"] = "90",
+            ["Storage:VisibilitySeconds"] = "90", // what a killed silo held comes back after this; the reconciler leaves it to that
             ["Annotation:ShardSegmentSize"] = "32", // MedNIST fills about 150 per shard: a shard that moves reloads sealed segments
         };
         var silos = new List<SiloProcess>
