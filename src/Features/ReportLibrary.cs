@@ -68,6 +68,9 @@ public sealed class ReportLibrary
     public string? FindByAccession(string? accessionNumber) =>
         string.IsNullOrWhiteSpace(accessionNumber) ? null : _byAccession.GetValueOrDefault(accessionNumber.Trim());
 
+    /// <summary>The report of a study: under its StudyInstanceUID, else under its accession number (RIS exports), or null.</summary>
+    public string? Find(string studyInstanceUid, string? accessionNumber) => Find(studyInstanceUid) ?? FindByAccession(accessionNumber);
+
     /// <summary>Number of studies with a report (indexes the sidecar and SR folders if not done yet).</summary>
     public int Count => _csv.Keys.Union(_sidecars.Value.Keys).Union(_structured.Value.Keys).Count();
 

@@ -127,6 +127,11 @@ public sealed class CsvAndReportLibraryTests
         Assert.Null(lib.FindByAccession("ACC3"));               // blank text counts as absent
         Assert.Null(lib.FindByAccession(null));
         Assert.Equal(1, lib.Count);
+
+        // A study's report: under its UID first, else under its accession number.
+        Assert.Equal("MR knee", lib.Find("1.2.9", "ACC1"));
+        Assert.Equal("CT head: no bleed\n\naddendum", lib.Find("1.2.8", "ACC1"));
+        Assert.Null(lib.Find("1.2.8", null));
     }
 
     [Fact]

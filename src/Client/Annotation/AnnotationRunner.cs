@@ -79,7 +79,7 @@ public static class AnnotationRunner
         var reports = ReportLibrary.Load(settings.ReportsCsv, folder, folder);
         var accessions = StudyAccessions.Of(accepted);
         var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder,
-            study => Task.FromResult(reports.Find(study) ?? reports.FindByAccession(accessions.GetValueOrDefault(study))), cancellationToken);
+            study => Task.FromResult(reports.Find(study, accessions.GetValueOrDefault(study))), cancellationToken);
         progress?.Invoke("collecting results", 1, 1);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed,
             results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds, ReportsCsv = settings.ReportsCsv is { } csv ? Path.GetFullPath(csv) : null } });

@@ -118,9 +118,8 @@ public static class IngestRunner
         var count = 0;
         await Parallel.ForEachAsync(studies, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
         {
-            var (study, accession) = (entry.Key, entry.Value);
-            if ((library.Find(study) ?? library.FindByAccession(accession)) is not { } text) return;
-            await UploadIfChanged(container.GetBlobClient(BlobNaming.Report(study)), Encoding.UTF8.GetBytes(text), ct);
+            if (library.Find(entry.Key, entry.Value) is not { } text) return;
+            await UploadIfChanged(container.GetBlobClient(BlobNaming.Report(entry.Key)), Encoding.UTF8.GetBytes(text), ct);
             Interlocked.Increment(ref count);
         });
         return count;
