@@ -27,6 +27,7 @@ public static class ClusterDescriptions
         var read = new Dictionary<string, StudyReport?>(StringComparer.Ordinal);
         foreach (var study in members.GroupBy(i => i.StudyInstanceUid, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var files = study.GroupBy(i => i.SeriesInstanceUid, StringComparer.Ordinal)
                 .Select(series => series.MinBy(i => i.SopInstanceUid, StringComparer.Ordinal)!.File).ToList();
             read[study.Key] = await reports.ReadAsync(study.Key, files, cancellationToken);
