@@ -7,17 +7,24 @@ namespace RadiologyNet.Features;
 /// quote, quoted fields may hold commas and line breaks; records end at CRLF, LF or CR (outside quotes).
 /// Lenient where the RFC is silent: text after a closing quote is appended; a final record without a line
 /// break is returned; a UTF-8 BOM is skipped by the reader's encoding detection.
+/// Errors name the line, never the content: CSV fields are often report text.
 /// </summary>
 public static class Csv
 {
     /// <summary>Reads every record (the header is the first record; the caller decides what it means).</summary>
-    public static IEnumerable<string[]> Read(TextReader reader)
+    public static IEnumerable<string[]> Read(TextReader reader) => ReadWithLines(reader).Select(r => r.Fields);
+
+    /// <summary>As <see cref="Read"/>, with the 1-based line each record starts on (quoted line breaks count as lines).</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="source">What errors call the text, e.g. its path; "CSV" when null.</param>
+    public static IEnumerable<(int Line, string[] Fields)> ReadWithLines(TextReader reader, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var fields = new List<string>();
         var field = new StringBuilder();
         var inQuotes = false;
         var fieldStarted = false; // anything seen in the current record
+        int line = 1, recordLine = 1, quoteLine = 0;
         int ch;
         while ((ch = reader.Read()) >= 0)
         {
@@ -33,13 +40,18 @@ public static class Csv
                     }
                     else inQuotes = false;
                 }
-                else field.Append(c);
+                else
+                {
+                    if (c == '\n' || (c == '\r' && reader.Peek() != '\n')) line++;
+                    field.Append(c);
+                }
                 continue;
             }
             switch (c)
             {
                 case '"':
                     inQuotes = true;
+                    quoteLine = line;
                     fieldStarted = true;
                     break;
                 case ',':
@@ -52,11 +64,12 @@ public static class Csv
                     if (fieldStarted || field.Length > 0)
                     {
                         fields.Add(field.ToString());
-                        yield return fields.ToArray();
+                        yield return (recordLine, fields.ToArray());
                     }
                     fields.Clear();
                     field.Clear();
                     fieldStarted = false;
+                    recordLine = ++line;
                     break;
                 default:
                     field.Append(c);
@@ -64,11 +77,11 @@ public static class Csv
                     break;
             }
         }
-        if (inQuotes) throw new FormatException("CSV ends inside a quoted field");
+        if (inQuotes) throw new FormatException($"{source ?? "CSV"}, line {quoteLine}: a quoted field opened here never closes");
         if (fieldStarted || field.Length > 0)
         {
             fields.Add(field.ToString());
-            yield return fields.ToArray();
+            yield return (recordLine, fields.ToArray());
         }
     }
 }

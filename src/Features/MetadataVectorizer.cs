@@ -97,7 +97,7 @@ public sealed class FixedRangeScaler : IMetadataScaler
 /// <item>Numeric columns (<see cref="NumericColumns"/>), scaled by <see cref="IMetadataScaler"/> (default fixed ranges):
 /// rows, columns, pixel_spacing_row/col (PixelSpacing, else ImagerPixelSpacing), slice_thickness, kvp,
 /// exposure_time, xray_tube_current, repetition_time, echo_time, magnetic_field_strength,
-/// image_orientation_0..5, patient_age_years.</item>
+/// image_orientation_0..5, patient_age_years (the centre of a 5-year bin, 90+ one bin: <see cref="AgeBinYears"/>).</item>
 /// <item>One missing indicator per numeric tag (1 = absent or unparsable), and contrast_agent (1 = ContrastBolusAgent present).</item>
 /// <item>Categorical one-hot / multi-hot blocks, each with fixed vocabulary + <c>other</c> + <c>missing</c>:
 /// modality (only with IncludeLabelTags), manufacturer (vendor families), photometric_interpretation,
@@ -300,8 +300,21 @@ public sealed class MetadataVectorizer
         if (iop.Length == 6 && iop.All(x => Math.Abs(x) <= 1.5))
             for (var k = 0; k < 6; k++) raw[i + k] = iop[k];
         i += 6;
-        raw[i] = ParseAgeYears(ds.GetString(DicomTags.PatientAge)) ?? double.NaN;
+        raw[i] = ParseAgeYears(ds.GetString(DicomTags.PatientAge)) is { } age ? AgeBinYears(age) : double.NaN;
     }
+
+    /// <summary>Width of a <see cref="AgeBinYears"/> bin, in years.</summary>
+    public const int AgeBinWidth = 5;
+
+    /// <summary>Ages from this many years on share one bin.</summary>
+    public const int OldestAgeBin = 90;
+
+    /// <summary>
+    /// The feature value of an age: the centre of its 5-year bin (0–4 → 2.5, 5–9 → 7.5, …, 85–89 → 87.5), and 92.5 for
+    /// every age of 90 or more, so the vector holds an age group, never an exact age that could single a person out.
+    /// </summary>
+    public static double AgeBinYears(double years) =>
+        years >= OldestAgeBin ? OldestAgeBin + AgeBinWidth / 2.0 : Math.Floor(Math.Max(years, 0) / AgeBinWidth) * AgeBinWidth + AgeBinWidth / 2.0;
 
     /// <summary>
     /// PatientAge (AS, "nnnD|W|M|Y") in years: D/365.25, W×7/365.25, M/12, Y. Lenient: case-insensitive, surrounding

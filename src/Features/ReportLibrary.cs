@@ -95,14 +95,16 @@ public sealed class ReportLibrary
         return _structured.Value.GetValueOrDefault(uid);
     }
 
+    /// <remarks>Errors name <paramref name="source"/> and the line, never a field: a header-less file's first row is report text.</remarks>
     private static void LoadCsv(TextReader reader, Dictionary<string, string> byStudy, Dictionary<string, string> byAccession, string source)
     {
-        int uidColumn = -1, accessionColumn = -1, textColumn = -1, line = 0;
-        foreach (var record in Csv.Read(reader))
+        int uidColumn = -1, accessionColumn = -1, textColumn = -1;
+        var header = true;
+        foreach (var (line, record) in Csv.ReadWithLines(reader, source))
         {
-            line++;
-            if (line == 1)
+            if (header)
             {
+                header = false;
                 for (var i = 0; i < record.Length; i++)
                 {
                     var name = record[i].Trim().TrimStart('\uFEFF');
@@ -111,7 +113,7 @@ public sealed class ReportLibrary
                     else if (name.Equals("text", StringComparison.OrdinalIgnoreCase)) textColumn = i;
                 }
                 if ((uidColumn < 0 && accessionColumn < 0) || textColumn < 0)
-                    throw new FormatException($"{source}: the header must name columns 'study_uid' (or 'accession_number') and 'text' (found: {string.Join(",", record)})");
+                    throw new FormatException($"{source}, line {line}: the header must name columns 'study_uid' (or 'accession_number') and 'text'");
                 continue;
             }
             if (record.Length <= textColumn) continue; // short record (e.g. a blank trailing field)
@@ -122,7 +124,7 @@ public sealed class ReportLibrary
             if (uid.Length > 0) Append(byStudy, uid, text);
             else if (accession.Length > 0) Append(byAccession, accession, text);
         }
-        if (line == 0) throw new FormatException($"{source}: empty file, a header 'study_uid,text' is required");
+        if (header) throw new FormatException($"{source}: empty file, a header 'study_uid,text' is required");
     }
 
     private static void Append(Dictionary<string, string> target, string key, string text) =>

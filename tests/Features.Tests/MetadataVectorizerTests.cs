@@ -117,7 +117,7 @@ public sealed class MetadataVectorizerTests
         Assert.Equal(0f, Col("pixel_spacing_missing"));
         Assert.Equal(0f, Col("image_orientation_missing"));
         Assert.Equal([1f, 0.5f, 0.5f, 0.5f, 1f, 0.5f], Enumerable.Range(0, 6).Select(i => Col($"image_orientation_{i}")).ToArray());
-        Assert.Equal(0.45f, Col("patient_age_years"), 6);
+        Assert.Equal(0.475f, Col("patient_age_years"), 6); // 45 years → bin 45–49, centre 47.5
         Assert.Equal(0f, Col("patient_age_years_missing"));
         Assert.Equal(0f, Col("contrast_agent"));
         Assert.Equal(1f, Col("manufacturer=siemens"));
@@ -192,6 +192,36 @@ public sealed class MetadataVectorizerTests
     [InlineData("45", 45.0)]
     [InlineData("000D", 0.0)]
     public void Age_parsing(string value, double years) => Assert.Equal(years, MetadataVectorizer.ParseAgeYears(value)!.Value, 12);
+
+    [Theory]
+    [InlineData(0.0, 2.5)]
+    [InlineData(4.99, 2.5)]
+    [InlineData(5.0, 7.5)]
+    [InlineData(45.0, 47.5)]
+    [InlineData(49.9, 47.5)]
+    [InlineData(89.99, 87.5)]
+    [InlineData(90.0, 92.5)]
+    [InlineData(104.0, 92.5)]
+    public void Ages_fall_into_5_year_bins_with_90_and_over_as_one(double years, double bin) =>
+        Assert.Equal(bin, MetadataVectorizer.AgeBinYears(years));
+
+    [Fact]
+    public void The_vector_holds_the_age_group_not_the_exact_age()
+    {
+        var vectorizer = new MetadataVectorizer(new MetadataVectorizerOptions { Scaling = "FixedRange" });
+        var column = vectorizer.ColumnNames.ToList().IndexOf("patient_age_years");
+        float Age(string value)
+        {
+            var ds = CtHead();
+            ds.Remove(DicomTags.PatientAge);
+            ds.AddString(DicomTags.PatientAge, DicomVR.AS, value);
+            return vectorizer.Vectorize(ds)[column];
+        }
+        Assert.Equal(Age("045Y"), Age("049Y"));
+        Assert.NotEqual(Age("045Y"), Age("050Y"));
+        Assert.Equal(Age("091Y"), Age("107Y"));
+        Assert.Equal(Age("002Y"), Age("030M"));
+    }
 
     [Theory]
     [InlineData(null)]

@@ -3,6 +3,7 @@ using Orleans.Streams;
 using RadiologyNet.Client.Results;
 using RadiologyNet.Features;
 using RadiologyNet.Grains;
+using RadiologyNet.Grains.Sources;
 
 namespace RadiologyNet.Client.Annotation;
 
@@ -79,7 +80,7 @@ public static class AnnotationRunner
         var reports = ReportLibrary.Load(settings.ReportsCsv, folder, folder);
         var accessions = StudyAccessions.Of(accepted);
         var results = await ResultsCollector.CollectAsync(client, settings.ModelName, rows, folder,
-            study => Task.FromResult(reports.Find(study, accessions.GetValueOrDefault(study))), cancellationToken);
+            new StudyReportReader(study => Task.FromResult(reports.Find(study, accessions.GetValueOrDefault(study))), new FolderArchiveSource(folder)), cancellationToken);
         progress?.Invoke("collecting results", 1, 1);
         return new AnnotationResult(rows, clusters, sources, status, skipped, clock.Elapsed,
             results with { Model = results.Model with { ElapsedSeconds = clock.Elapsed.TotalSeconds, ReportsCsv = settings.ReportsCsv is { } csv ? Path.GetFullPath(csv) : null } });

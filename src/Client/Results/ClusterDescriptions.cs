@@ -8,27 +8,33 @@ public static class ClusterDescriptions
     /// <summary>Report terms kept per cluster.</summary>
     public const int TermsPerCluster = 5;
 
-    /// <summary>The descriptions of clusters 0..k-1; <paramref name="reportText"/> gives a study's report, or null.</summary>
+    /// <summary>The descriptions of clusters 0..k-1; <paramref name="reports"/> gives a study's report and who it is about.</summary>
     public static async Task<IReadOnlyList<ClusterResult>> BuildAsync(IReadOnlyList<InstanceResult> instances, int k,
-        Func<string, Task<string?>> reportText, CancellationToken cancellationToken)
+        StudyReportReader reports, CancellationToken cancellationToken)
     {
-        var terms = await ClusterTerms(instances, reportText, cancellationToken);
+        var terms = await ClusterTerms(instances, reports, cancellationToken);
         return Enumerable.Range(0, k).Select(j => Describe(j, instances, terms.GetValueOrDefault(j) ?? [])).ToList();
     }
 
-    /// <summary>One document per (study, cluster): a study's report describes each of its clusters' members once.</summary>
+    /// <summary>
+    /// One document per (study, cluster): a study's report describes each of its clusters' members once. Each study's
+    /// identity is read from the first instance (by SOP UID) of each of its series.
+    /// </summary>
     private static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> ClusterTerms(IReadOnlyList<InstanceResult> instances,
-        Func<string, Task<string?>> reportText, CancellationToken cancellationToken)
+        StudyReportReader reports, CancellationToken cancellationToken)
     {
-        var pairs = instances.Where(i => i.Cluster is not null && i.Sources.HasFlag(FeatureSources.Report))
-            .Select(i => (Study: i.StudyInstanceUid, Cluster: i.Cluster!.Value)).Distinct().ToList();
-        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var study in pairs.Select(p => p.Study).Distinct(StringComparer.Ordinal))
+        var members = instances.Where(i => i.Cluster is not null && i.Sources.HasFlag(FeatureSources.Report)).ToList();
+        var read = new Dictionary<string, StudyReport?>(StringComparer.Ordinal);
+        foreach (var study in members.GroupBy(i => i.StudyInstanceUid, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            texts[study] = await reportText(study);
+            var files = study.GroupBy(i => i.SeriesInstanceUid, StringComparer.Ordinal)
+                .Select(series => series.MinBy(i => i.SopInstanceUid, StringComparer.Ordinal)!.File).ToList();
+            read[study.Key] = await reports.ReadAsync(study.Key, files, cancellationToken);
         }
-        return DistinctiveTerms.Top(pairs.Where(p => !string.IsNullOrWhiteSpace(texts[p.Study])).Select(p => (p.Cluster, texts[p.Study]!)), TermsPerCluster);
+        var documents = members.Select(i => (Study: i.StudyInstanceUid, Cluster: i.Cluster!.Value)).Distinct()
+            .Where(p => read[p.Study] is not null).Select(p => (p.Cluster, p.Study, read[p.Study]!));
+        return DistinctiveTerms.Top(documents, TermsPerCluster);
     }
 
     private static ClusterResult Describe(int cluster, IReadOnlyList<InstanceResult> instances, IReadOnlyList<string> terms)

@@ -17,10 +17,10 @@ public static class ResultsCollector
     /// <param name="model">Model name.</param>
     /// <param name="rows">One row per file with its status and cluster, as the study grains know it.</param>
     /// <param name="archiveFolder">The archive folder on this machine, or null when the files are blobs.</param>
-    /// <param name="reportText">The report text of a study, or null.</param>
+    /// <param name="reports">The report of a study, with who it is about (for the cluster terms).</param>
     /// <param name="cancellationToken">Cancels the collection.</param>
     public static async Task<ArchiveResults> CollectAsync(IClusterClient client, string model, IReadOnlyList<AnnotationRow> rows, string? archiveFolder,
-        Func<string, Task<string?>> reportText, CancellationToken cancellationToken)
+        StudyReportReader reports, CancellationToken cancellationToken)
     {
         var coordinator = client.GetGrain<ICoordinatorGrain>(model);
         var snapshot = await coordinator.GetModel();
@@ -55,7 +55,7 @@ public static class ResultsCollector
             fused.AddRange(vector.Fused);
         }
 
-        var clusters = await ClusterDescriptions.BuildAsync(instances, k, reportText, cancellationToken);
+        var clusters = await ClusterDescriptions.BuildAsync(instances, k, reports, cancellationToken);
         var vectors = new ResultVectors(fused.ToArray(), d == 0 ? 0 : fused.Count / d, snapshot.Centres, d == 0 ? 0 : k, d);
         var summary = refinement is null ? null : new RefinementSummary(refinement.Version, refinement.TotalDeviation, refinement.Seconds);
         return new ArchiveResults(new ResultsModel(model, snapshot.Version, k, manhattan ? "manhattan" : "euclidean", d, archiveFolder, 0, summary),

@@ -1,5 +1,6 @@
 using RadiologyNet.Clustering;
 using RadiologyNet.Grains.Refinement;
+using RadiologyNet.Grains.Sources;
 
 namespace RadiologyNet.Client.Results;
 
@@ -16,7 +17,10 @@ public static class ResultsRefinement
     /// </summary>
     public sealed record Outcome(ArchiveResults Results, int SampleSize, double SampleCost, double PreviousCost, double TotalDeviation, int Changed, int Swaps, double Seconds);
 
-    /// <summary>Refines <paramref name="results"/>; <paramref name="reportText"/> gives a study's report for the new cluster terms.</summary>
+    /// <summary>
+    /// Refines <paramref name="results"/>; <paramref name="reportText"/> gives a study's report for the new cluster terms, whose
+    /// patients are read from the archive folder of the results (no terms without one).
+    /// </summary>
     public static async Task<Outcome> RefineAsync(ArchiveResults results, int sampleSize, int seed, Func<string, Task<string?>> reportText, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -45,7 +49,8 @@ public static class ResultsRefinement
             };
         }).ToList();
 
-        var clusters = await ClusterDescriptions.BuildAsync(instances, k, reportText, cancellationToken);
+        var archive = results.Model.ArchiveFolder is { } folder ? new FolderArchiveSource(folder) : null;
+        var clusters = await ClusterDescriptions.BuildAsync(instances, k, new StudyReportReader(reportText, archive), cancellationToken);
         var version = results.Model.Version + 1;
         var model = results.Model with
         {

@@ -47,6 +47,6 @@ public sealed class ResultsSourceOptions
         var export = await ClusterExport.CollectAsync(cluster.Client, storage, cancellationToken);
         var source = new BlobArchiveSource(storage.StudiesContainer());
         return await ResultsCollector.CollectAsync(cluster.Client, model, export.Rows, archiveFolder: null,
-            study => source.ReadReportAsync(study, cancellationToken), cancellationToken);
+            new StudyReportReader(study => source.ReadReportAsync(study, cancellationToken), source), cancellationToken);
     }
 }
