@@ -8,7 +8,9 @@ namespace RadiologyNet.Silo;
 /// Section <c>Tls</c>: TLS on every Orleans connection (silo to silo, client to gateway), with one cluster certificate that
 /// silos and clients share (in Kubernetes, a <c>kubernetes.io/tls</c> Secret mounted into the silo and ingest pods). Both
 /// ends present the certificate and accept a peer only when it presents the same one (pinned by its SHA-256 hash), so a
-/// pod without the Secret can neither join the cluster nor call a grain. Off by default; on in the prod overlay.
+/// pod without the Secret can neither join the cluster nor call a grain. Off by default; on in the prod overlay. The
+/// distributed-mode commands of <c>radnet</c> read the same keys from <c>RADNET_Tls__*</c>; <c>radnet annotate --connect</c>
+/// (single-machine mode) does not speak TLS.
 /// </summary>
 public sealed class ClusterTlsOptions
 {
