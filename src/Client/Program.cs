@@ -43,7 +43,8 @@ var root = new RootCommand("""
 
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // No response files: "@path" is for options that read a file themselves (--connection @path).
+    return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
 {

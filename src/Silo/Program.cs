@@ -8,6 +8,7 @@ using RadiologyNet.Silo.Telemetry;
 //   Cluster:Mode = AzureStorage: a member of a multi-silo cluster on Storage:ConnectionString (Azurite locally).
 //   Telemetry:HttpPort > 0: /metrics, /health/live and /health/ready on that port; OTEL_EXPORTER_OTLP_ENDPOINT: OTLP export.
 //   Cluster:Kubernetes = true (AzureStorage only): Orleans's Kubernetes hosting, identity from the pod (deploy/README.md).
+//   Tls:Enabled = true: mutual TLS on every Orleans connection with the cluster certificate (ClusterTlsOptions.cs).
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddEnvironmentVariables("RADNET_");
 var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
@@ -22,6 +23,7 @@ builder.UseOrleans(silo =>
     else
         throw new ArgumentException($"Cluster:Mode must be Localhost or AzureStorage, not '{mode}'");
     silo.AddRadiologyNetTelemetry(builder.Configuration);
+    silo.UseRadiologyNetTls(builder.Configuration);
     silo.UseKubernetesHostingIfConfigured(builder.Configuration, mode, siloPort, gatewayPort); // Cluster:Kubernetes=true: KubernetesHosting.cs
 });
 await builder.Build().RunAsync();

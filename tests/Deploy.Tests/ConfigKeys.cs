@@ -11,7 +11,7 @@ namespace RadiologyNet.Deploy.Tests;
 /// <c>RADNET_Section__Key</c>) is put into a configuration that records every key looked up, and the silo's own binding
 /// code runs on it: the options classes registered by <see cref="FeatureServices.AddRadiologyNetFeatures"/> (found
 /// through their registrations, so a new options section is covered without editing this file), the storage options
-/// (<see cref="DistributedConfiguration.Bind"/>), <see cref="ClusterKubernetesOptions"/>, and the keys Program.cs and
+/// (<see cref="DistributedConfiguration.Bind"/>), <see cref="ClusterKubernetesOptions"/>, <see cref="ClusterTlsOptions"/>, and the keys Program.cs and
 /// DistributedConfiguration read one by one. A key nobody looked up is a typo or a setting that does not exist.
 /// Binding also proves the values parse and validate.
 /// </summary>
@@ -64,6 +64,7 @@ public static class ConfigKeys
         }
         Try(nameof(StorageOptions), () => DistributedConfiguration.Bind(configuration));
         Try(nameof(ClusterKubernetesOptions), () => ClusterKubernetesOptions.Bind(configuration));
+        Try(nameof(ClusterTlsOptions), () => ClusterTlsOptions.Bind(configuration));
         Try(nameof(TelemetryOptions), () => (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions()).Validate());
         // Read one by one with GetValue, as src/Silo/Program.cs and DistributedConfiguration.cs do.
         _ = configuration.GetValue("Silo:Port", 11111);

@@ -13,7 +13,7 @@ public class DeployTests
     public void The_overlay_renders_with_kubectl_kustomize(string overlay)
     {
         var m = Manifests.Of(overlay);
-        foreach (var kind in new[] { "Namespace", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Secret", "Deployment", "Service", "PodDisruptionBudget", "Job", "PersistentVolumeClaim" })
+        foreach (var kind in new[] { "Namespace", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Secret", "Deployment", "Service", "PodDisruptionBudget", "Job", "PersistentVolumeClaim", "NetworkPolicy" })
             Assert.True(m.OfKind(kind).Any(), $"overlays/{overlay} renders no {kind}");
         var ns = Assert.Single(m.OfKind("Namespace")).Str("metadata", "name");
         Assert.All(m.Objects.Where(o => o.Str("kind") != "Namespace"), o => Assert.Equal(ns, o.Str("metadata", "namespace")));
@@ -166,13 +166,64 @@ public class DeployTests
         Assert.Equal("", env["RADNET_Storage__ConnectionString"]);
         foreach (var service in new[] { "Blob", "Queue", "Table" })
             Assert.StartsWith("https://", env[$"RADNET_Storage__{service}ServiceUri"]);
-        foreach (var (kind, name, account) in new[] { ("Deployment", Consistency.Silo, "radnet-silo"), ("Job", Consistency.Ingest, "radnet-client") })
+        var identities = new List<string>();
+        foreach (var (kind, name, account) in new[] { ("Deployment", Consistency.Silo, "radnet-silo"), ("Job", Consistency.Ingest, "radnet-ingest") })
         {
             var workload = m.Get(kind, name);
             Assert.Equal("true", workload.Str("spec", "template", "metadata", "labels", "azure.workload.identity/use"));
             Assert.Equal(account, workload.Str("spec", "template", "spec", "serviceAccountName"));
-            Assert.NotNull(m.Get("ServiceAccount", account).Str("metadata", "annotations", "azure.workload.identity/client-id"));
+            identities.Add(Assert.IsType<string>(m.Get("ServiceAccount", account).Str("metadata", "annotations", "azure.workload.identity/client-id")));
         }
+        // The ingest Job has an identity of its own, not the silos' account-wide one.
+        Assert.Equal(identities.Count, identities.Distinct().Count());
+    }
+
+    [KubectlTheory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Network_policies_admit_silos_to_the_silo_port_clients_to_the_gateway_and_Prometheus_to_metrics_only(string overlay)
+    {
+        var problems = NetworkPolicyCheck.Problems(Manifests.Of(overlay));
+        Assert.True(problems.Count == 0, $"overlays/{overlay}:\n" + string.Join('\n', problems));
+    }
+
+    [KubectlFact]
+    public void The_network_policy_check_fails_when_a_port_drifts_or_a_rule_lets_others_in()
+    {
+        var yaml = Manifests.Render("prod");
+        List<string> Problems(string y) => NetworkPolicyCheck.Problems(Manifests.Parse(y));
+        Assert.Contains("RADNET_Silo__Port: \"11111\"", yaml);
+
+        var moved = Problems(yaml.Replace("RADNET_Silo__Port: \"11111\"", "RADNET_Silo__Port: \"11112\""));
+        Assert.Contains(moved, p => p.Contains("opens port 11111, which is none of the silo's ports", StringComparison.Ordinal));
+        Assert.Contains(moved, p => p.StartsWith("silos cannot reach each other's silo port 11112", StringComparison.Ordinal));
+        Assert.Contains(Problems(yaml.Replace("app.kubernetes.io/name: prometheus", "app.kubernetes.io/name: grafana")),
+            p => p.Contains("opens port 8080 to other sources", StringComparison.Ordinal));
+        Assert.Contains(Problems(yaml.Replace("    - port: 8080\n      protocol: TCP", "    - port: 11111\n      protocol: TCP")),
+            p => p.Contains("opens port 11111 to Prometheus", StringComparison.Ordinal));
+        Assert.Contains(Problems(yaml.Replace("kind: NetworkPolicy", "kind: NetworkPolicyGone")),
+            p => p.StartsWith("no NetworkPolicy selects the silo pods", StringComparison.Ordinal));
+    }
+
+    [KubectlFact]
+    public void Prod_runs_mutual_tls_with_the_certificate_of_the_radnet_tls_Secret_in_silos_and_the_ingest_Job()
+    {
+        var m = Manifests.Of("prod");
+        foreach (var (kind, name, container) in new[] { ("Deployment", Consistency.Silo, Consistency.SiloContainer), ("Job", Consistency.Ingest, Consistency.IngestContainer) })
+        {
+            var workload = m.Get(kind, name);
+            var c = workload.Container(container);
+            var env = m.EnvFrom(c);
+            Assert.Equal("true", env.GetValueOrDefault("RADNET_Tls__Enabled"));
+            var volume = Assert.Single(workload.Seq("spec", "template", "spec", "volumes"), v => v.Str("secret", "secretName") == "radnet-tls");
+            var mount = Assert.Single(c.Seq("volumeMounts"), v => v.Str("name") == volume.Str("name"));
+            Assert.Equal("true", mount.Str("readOnly"));
+            // A kubernetes.io/tls Secret holds tls.crt and tls.key.
+            Assert.Equal(mount.Str("mountPath") + "/tls.crt", env.GetValueOrDefault("RADNET_Tls__CertificatePath"));
+            Assert.Equal(mount.Str("mountPath") + "/tls.key", env.GetValueOrDefault("RADNET_Tls__KeyPath"));
+        }
+        var dev = Manifests.Of("dev");
+        Assert.NotEqual("true", dev.EnvFrom(dev.Get("Deployment", Consistency.Silo).Container(Consistency.SiloContainer)).GetValueOrDefault("RADNET_Tls__Enabled"));
     }
 
     [Fact]

@@ -1,7 +1,12 @@
+using System.Collections;
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using OpenTelemetry.Trace;
 using RadiologyNet.Grains;
 using RadiologyNet.Silo;
+using RadiologyNet.Silo.Telemetry;
 
 namespace RadiologyNet.Telemetry.Tests;
 
@@ -11,16 +16,86 @@ public sealed class TracingSiloConfigurator : ISiloConfigurator
     /// <summary>The archive folder the silos read; set before the cluster deploys.</summary>
     public static string ArchiveFolder { get; set; } = Path.GetTempPath();
 
-    public void Configure(ISiloBuilder siloBuilder)
+    public void Configure(ISiloBuilder siloBuilder) => AddTracedRuntime(siloBuilder, ArchiveFolder);
+
+    /// <summary>The production runtime on <paramref name="archiveFolder"/> (model "traced", 4 shards) with activity propagation.</summary>
+    public static ISiloBuilder AddTracedRuntime(ISiloBuilder siloBuilder, string archiveFolder)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Archive:Folder"] = ArchiveFolder,
+            ["Archive:Folder"] = archiveFolder,
             ["Annotation:Shards"] = "4",
             ["Annotation:ModelName"] = "traced",
         }).Build();
-        siloBuilder.AddRadiologyNetRuntime(configuration).AddActivityPropagation();
+        return siloBuilder.AddRadiologyNetRuntime(configuration).AddActivityPropagation();
     }
+}
+
+/// <summary>
+/// The same silos exporting their traces as production does (<see cref="TelemetryConfiguration.AddRadiologyNetSources"/>),
+/// to an in-memory exporter in place of OTLP.
+/// </summary>
+public sealed class ExportingTracingSiloConfigurator : ISiloConfigurator
+{
+    /// <summary>The archive folder the silos read; set before the cluster deploys.</summary>
+    public static string ArchiveFolder { get; set; } = Path.GetTempPath();
+
+    /// <summary>Every span any silo's tracer provider exported.</summary>
+    public static ExportedSpans Exported { get; } = new();
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        TracingSiloConfigurator.AddTracedRuntime(siloBuilder, ArchiveFolder);
+        siloBuilder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddRadiologyNetSources().AddInMemoryExporter(Exported));
+    }
+}
+
+/// <summary>A thread-safe collection for the in-memory exporters of several tracer providers (one per silo) at once.</summary>
+public sealed class ExportedSpans : ICollection<Activity>
+{
+    private readonly List<Activity> _spans = [];
+
+    /// <summary>A copy of the spans exported so far.</summary>
+    public List<Activity> Snapshot()
+    {
+        lock (_spans) return [.. _spans];
+    }
+
+    public int Count
+    {
+        get { lock (_spans) return _spans.Count; }
+    }
+
+    public bool IsReadOnly => false;
+
+    public void Add(Activity item)
+    {
+        lock (_spans) _spans.Add(item);
+    }
+
+    public void Clear()
+    {
+        lock (_spans) _spans.Clear();
+    }
+
+    public bool Contains(Activity item)
+    {
+        lock (_spans) return _spans.Contains(item);
+    }
+
+    public void CopyTo(Activity[] array, int arrayIndex)
+    {
+        lock (_spans) _spans.CopyTo(array, arrayIndex);
+    }
+
+    public bool Remove(Activity item)
+    {
+        lock (_spans) return _spans.Remove(item);
+    }
+
+    public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>The test client publishes on the same memory stream provider.</summary>

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Orleans.Streams;
 using Orleans.TestingHost;
-using RadiologyNet.Grains;
-using RadiologyNet.Grains.Telemetry;
 using RadiologyNet.TestSupport;
+using RadiologyNet.Grains.Telemetry;
 using Xunit.Abstractions;
 
 namespace RadiologyNet.Telemetry.Tests;
@@ -15,6 +13,7 @@ namespace RadiologyNet.Telemetry.Tests;
 /// store, assign and absorb it (shard, coordinator, cluster grains, on whichever silo they live) join that trace.
 /// </summary>
 [Trait("Category", "Telemetry")]
+[Collection(TracedArchiveRun.Collection)]
 public sealed class TracingTests(ITestOutputHelper output)
 {
     [SharedDataFact(AnnotatedSilo.MedNist)]
@@ -29,11 +28,8 @@ public sealed class TracingTests(ITestOutputHelper output)
         };
         ActivitySource.AddActivityListener(listener);
 
-        var folder = Directory.CreateTempSubdirectory("radnet-tracing-").FullName;
-        var source = SharedData.Require(AnnotatedSilo.MedNist);
-        var files = Directory.GetFiles(source, "*.dcm").Order(StringComparer.Ordinal).Where((_, i) => i % 100 == 0).ToList();
-        foreach (var file in files) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        TracingSiloConfigurator.ArchiveFolder = folder;
+        using var archive = TracedArchiveRun.Create("radnet-tracing-", 100);
+        TracingSiloConfigurator.ArchiveFolder = archive.Folder;
         var builder = new TestClusterBuilder(2);
         builder.AddSiloBuilderConfigurator<TracingSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TracingClientConfigurator>();
@@ -41,21 +37,9 @@ public sealed class TracingTests(ITestOutputHelper output)
         await cluster.DeployAsync();
         try
         {
-            var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>("traced");
-            await coordinator.Configure(new ModelSettings(2, 4, 42));
-            var provider = cluster.Client.GetStreamProvider(StreamNames.Provider);
-            var n = 0;
-            foreach (var file in files)
-            {
-                var dataset = Dicom.DicomReader.Read(await File.ReadAllBytesAsync(file)).Dataset;
-                var study = dataset.GetString(Dicom.DicomTags.StudyInstanceUID)!;
-                await provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, study)).OnNextAsync(new InstanceArrived(
-                    study, dataset.GetString(Dicom.DicomTags.SeriesInstanceUID)!, dataset.GetString(Dicom.DicomTags.SOPInstanceUID)!, Path.GetFileName(file)));
-                n++;
-            }
+            await archive.AnnotateAsync(cluster, "traced");
+            var n = archive.Instances.Count;
             var clock = Stopwatch.StartNew();
-            while ((await coordinator.GetStatus()) is var s && s.Annotated + s.Pending + s.Quarantined < n && clock.Elapsed < TimeSpan.FromMinutes(3))
-                await Task.Delay(200);
             // A root span ends when its study grain returns from the instance's processing, a little after the shard has it.
             while (spans.Count(a => a.OperationName == "radnet.instance") < n && clock.Elapsed < TimeSpan.FromMinutes(4))
                 await Task.Delay(200);
@@ -93,7 +77,6 @@ public sealed class TracingTests(ITestOutputHelper output)
         {
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,15 +16,20 @@ public sealed class ClusterClientHost : IAsyncDisposable
     /// <summary>The grain factory and stream provider.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Connects; throws <see cref="IOException"/> in one sentence when no silo of the cluster answers.</summary>
+    /// <summary>
+    /// Connects, with TLS when the environment says so (<c>RADNET_Tls__Enabled</c>, <c>RADNET_Tls__CertificatePath</c>,
+    /// <c>RADNET_Tls__KeyPath</c>, as the silos read them); throws <see cref="IOException"/> in one sentence when no silo of
+    /// the cluster answers.
+    /// </summary>
     public static async Task<ClusterClientHost> ConnectAsync(StorageOptions storage, CancellationToken cancellationToken)
     {
+        var tls = ClusterTlsOptions.Bind(new ConfigurationBuilder().AddEnvironmentVariables("RADNET_").Build());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // Failures reach the user as one-sentence exceptions; the client's own retries during an outage stay quiet.
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.UseOrleansClient(client => client.ConfigureDistributedClient(storage));
+        builder.UseOrleansClient(client => client.ConfigureDistributedClient(storage).UseRadiologyNetTls(tls));
         var host = builder.Build();
         try
         {

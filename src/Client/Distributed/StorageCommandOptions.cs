@@ -8,7 +8,8 @@ public sealed class StorageCommandOptions
 {
     private readonly Option<string?> _connection = new("--connection")
     {
-        Description = "Storage connection string (Azure Storage or Azurite); defaults to RADNET_Storage__ConnectionString",
+        Description = "Storage connection string (Azure Storage or Azurite), or @FILE to read it from a file; defaults to " +
+            ConnectionStringSource.EnvironmentVariable + ". A key given here shows in the process list: prefer the variable or @FILE",
     };
     private readonly Option<string> _container = new("--container") { Description = "Blob container of the studies", DefaultValueFactory = _ => "studies" };
     private readonly Option<string> _clusterId = new("--cluster-id") { Description = "Orleans cluster id of the silos", DefaultValueFactory = _ => "radnet" };
@@ -27,18 +28,18 @@ public sealed class StorageCommandOptions
 
     /// <summary>True when a connection string or workload-identity endpoints are given (option or environment).</summary>
     public bool IsGiven(ParseResult parse) =>
-        !string.IsNullOrWhiteSpace(parse.GetValue(_connection) ?? Environment.GetEnvironmentVariable("RADNET_Storage__ConnectionString"))
+        !string.IsNullOrWhiteSpace(parse.GetValue(_connection) ?? Environment.GetEnvironmentVariable(ConnectionStringSource.EnvironmentVariable))
         || EnvironmentUri("RADNET_Storage__BlobServiceUri") is not null;
 
     /// <summary>The model name given.</summary>
     public string Model(ParseResult parse) => parse.GetValue(_model)!;
 
-    /// <summary>The storage options given (validated).</summary>
+    /// <summary>The storage options given (validated); a secret given literally on the command line costs a warning on stderr.</summary>
     public StorageOptions Read(ParseResult parse)
     {
         var options = new StorageOptions
         {
-            ConnectionString = parse.GetValue(_connection) ?? Environment.GetEnvironmentVariable("RADNET_Storage__ConnectionString"),
+            ConnectionString = ConnectionStringSource.Resolve(parse.GetValue(_connection), Environment.GetEnvironmentVariable(ConnectionStringSource.EnvironmentVariable), Console.Error),
             Container = parse.GetValue(_container)!,
             ClusterId = parse.GetValue(_clusterId)!,
             Queues = parse.GetValue(_queues),
@@ -50,7 +51,7 @@ public sealed class StorageCommandOptions
             options.QueueServiceUri = EnvironmentUri("RADNET_Storage__QueueServiceUri");
             options.TableServiceUri = EnvironmentUri("RADNET_Storage__TableServiceUri");
             if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
-                throw new ArgumentException("--connection is required (or set RADNET_Storage__ConnectionString, or the three RADNET_Storage__*ServiceUri for a workload identity)");
+                throw new ArgumentException("--connection is required (or set " + ConnectionStringSource.EnvironmentVariable + ", or the three RADNET_Storage__*ServiceUri for a workload identity)");
         }
         options.Validate();
         return options;

@@ -13,7 +13,8 @@ namespace RadiologyNet.Silo.Telemetry;
 /// <summary>
 /// The silo's OpenTelemetry wiring. Metrics: our meter <c>RadiologyNet</c> (<see cref="RadnetMetrics"/>), Orleans' meter
 /// <c>Microsoft.Orleans</c> and the .NET runtime instrumentation. Traces: our source <c>RadiologyNet</c> and Orleans' sources,
-/// with activity propagation through grain calls (so an instance's trace follows it across grains and silos). Exporters:
+/// with activity propagation through grain calls (so an instance's trace follows it across grains and silos), and Orleans'
+/// spans scrubbed of grain ids and other identifiers (<see cref="TraceScrubber"/>). Exporters:
 /// Prometheus (scraped at <c>/metrics</c>) when <see cref="TelemetryOptions.HttpPort"/> &gt; 0; OTLP (metrics and traces)
 /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. With neither, nothing is registered and nothing is collected.
 /// </summary>
@@ -42,9 +43,7 @@ public static class TelemetryConfiguration
                 if (otlp) metrics.AddOtlpExporter();
             });
         if (otlp)
-            telemetry.WithTracing(tracing => tracing
-                .AddSource(RadnetTracing.SourceName, ActivitySources.AllActivitySourceName)
-                .AddOtlpExporter());
+            telemetry.WithTracing(tracing => tracing.AddRadiologyNetSources().AddOtlpExporter());
         if (prometheus)
         {
             silo.Services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
@@ -53,4 +52,11 @@ public static class TelemetryConfiguration
         }
         return silo;
     }
+
+    /// <summary>
+    /// Our source and Orleans' sources, scrubbed of identifiers by <see cref="TraceScrubber"/> before any exporter added
+    /// after this call sees a span.
+    /// </summary>
+    public static TracerProviderBuilder AddRadiologyNetSources(this TracerProviderBuilder tracing) =>
+        tracing.AddSource(RadnetTracing.SourceName, ActivitySources.AllActivitySourceName).AddProcessor(new TraceScrubber());
 }
