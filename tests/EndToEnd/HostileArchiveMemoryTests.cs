@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RadiologyNet.Dicom.Tests;
 using RadiologyNet.TestSupport;
 
@@ -51,7 +50,7 @@ public sealed class HostileArchiveMemoryTests : IDisposable
         expected["rle-short.dcm"] = "RLE frame 0 segment 0 has 64 bytes, too few to decode to the 16777216 bytes of a 4096x4096 frame";
         Assert.All(Directory.GetFiles(_archive, "bomb-*"), f => Assert.InRange(new FileInfo(f).Length, 1, 1_100_000));
 
-        var run = await RunWithHeapLimit(TimeSpan.FromMinutes(10), "annotate", _archive, "--clusters", "4", "--out", _out);
+        var run = await HeapLimitedRadnet.RunAsync(HeapLimit, TimeSpan.FromMinutes(10), "annotate", _archive, "--clusters", "4", "--out", _out);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
         var rows = File.ReadAllLines(Path.Combine(_out, "annotations.csv")).Skip(1).ToList();
@@ -66,30 +65,6 @@ public sealed class HostileArchiveMemoryTests : IDisposable
 
     /// <summary>The file column (the fourth; UIDs and file names here hold no commas or quotes).</summary>
     private static string FileOf(string row) => row.Split(',')[3];
-
-    /// <summary>Runs the real radnet (as <see cref="RadnetProcess"/> does) with the GC heap hard limit set for that process only.</summary>
-    private static async Task<RadnetProcess.Outcome> RunWithHeapLimit(TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "radnet.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["COLUMNS"] = "200";
-        start.Environment["DOTNET_GCHeapHardLimit"] = HeapLimit;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"radnet {string.Join(' ', args)} did not finish in {timeout}");
-        }
-        return new RadnetProcess.Outcome(process.ExitCode, await stdout, await stderr);
-    }
 
     public void Dispose()
     {
