@@ -19,13 +19,17 @@ public static class AutoWindow
     /// The window, or null when the frame is empty or flat. When the percentiles coincide (more than 99% of the frame
     /// one value) the frame's min..max is used instead.
     /// </summary>
-    public static VoiWindow? From(ReadOnlySpan<double> values)
+    public static VoiWindow? From(ReadOnlySpan<double> values) => From(new SpanSamples(values));
+
+    /// <summary>As <see cref="From(ReadOnlySpan{double})"/>, over values computed on demand (e.g. a frame's modality values).</summary>
+    internal static VoiWindow? From<T>(T values) where T : ISamples, allows ref struct
     {
         if (values.Length == 0) return null;
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         var integral = true;
-        foreach (var v in values)
+        for (var i = 0; i < values.Length; i++)
         {
+            var v = values[i];
             if (v < min) min = v;
             if (v > max) max = v;
             if (integral && v != Math.Floor(v)) integral = false;
@@ -39,10 +43,10 @@ public static class AutoWindow
     /// <summary>Zero-based index of the nearest-rank percentile <paramref name="p"/> (per cent) among <paramref name="n"/> sorted values.</summary>
     public static int NearestRankIndex(double p, int n) => Math.Clamp((int)Math.Ceiling(p / 100 * n) - 1, 0, n - 1);
 
-    private static (double, double) ByHistogram(ReadOnlySpan<double> values, double min, double max)
+    private static (double, double) ByHistogram<T>(T values, double min, double max) where T : ISamples, allows ref struct
     {
         var counts = new int[(int)(max - min) + 1];
-        foreach (var v in values) counts[(int)(v - min)]++;
+        for (var i = 0; i < values.Length; i++) counts[(int)(values[i] - min)]++;
         int loRank = NearestRankIndex(LowerPercentile, values.Length), hiRank = NearestRankIndex(UpperPercentile, values.Length);
         double lo = min, hi = max;
         var seen = 0;
@@ -56,9 +60,10 @@ public static class AutoWindow
         return (lo, hi);
     }
 
-    private static (double, double) BySorting(ReadOnlySpan<double> values)
+    private static (double, double) BySorting<T>(T values) where T : ISamples, allows ref struct
     {
-        var sorted = values.ToArray();
+        var sorted = new double[values.Length];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = values[i];
         Array.Sort(sorted);
         return (sorted[NearestRankIndex(LowerPercentile, sorted.Length)], sorted[NearestRankIndex(UpperPercentile, sorted.Length)]);
     }

@@ -6,13 +6,17 @@ namespace RadiologyNet.Dicom;
 internal static class DeflatedSyntax
 {
     /// <summary>
-    /// Inflates <paramref name="compressed"/>, refusing output larger than <paramref name="maxBytes"/>. Reads the input in
-    /// place and inflates straight into the returned buffer (no copies). When <paramref name="enough"/> is given it is
-    /// called with the output so far after each inflated chunk; once it returns true, inflation stops there (header-only
-    /// reads stop at the pixel data instead of inflating a whole image).
+    /// Inflates <paramref name="compressed"/> within the limits of <paramref name="options"/>: at most
+    /// <see cref="DicomReaderOptions.MaxInflatedBytes"/>, and past <see cref="DicomReaderOptions.MaxHeaderBytes"/> at most
+    /// <see cref="DicomReaderOptions.MaxInflationRatio"/> times the compressed size. Reads the input in place and inflates
+    /// straight into the returned buffer (no copies). When <paramref name="enough"/> is given (a header-only read) it is
+    /// called with the output so far after each inflated chunk; once it returns true, inflation stops there, and the
+    /// output may not exceed <see cref="DicomReaderOptions.MaxHeaderBytes"/>. Every refusal is a
+    /// <see cref="DicomFormatException"/> naming the limit, thrown before the output passes it.
     /// </summary>
-    public static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, long maxBytes, int offset, Func<ReadOnlyMemory<byte>, bool>? enough = null)
+    public static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, DicomReaderOptions options, int offset, Func<ReadOnlyMemory<byte>, bool>? enough = null)
     {
+        var (maxBytes, limit) = Limit(compressed.Length, options, headerOnly: enough is not null);
         try
         {
             using var input = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(compressed, out var segment)
@@ -38,13 +42,23 @@ internal static class DeflatedSyntax
                 if (length > maxBytes) break;
                 if (enough is not null && enough(buffer.AsMemory(0, length))) break;
             }
-            if (length > maxBytes)
-                throw new DicomFormatException($"deflated dataset inflates to more than {maxBytes} bytes (deflate data at offset {offset})");
+            if (length > maxBytes) throw new DicomFormatException($"{limit} (deflate data at offset {offset})");
             return buffer.AsMemory(0, length);
         }
         catch (InvalidDataException e)
         {
             throw new DicomFormatException($"invalid deflate data in Deflated Explicit VR Little Endian dataset at offset {offset}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The most bytes the dataset may inflate to, and the refusal that names the limit it would pass.</summary>
+    private static (long MaxBytes, string Refusal) Limit(long compressedBytes, DicomReaderOptions options, bool headerOnly)
+    {
+        var byRatio = Math.Max(options.MaxHeaderBytes, (long)Math.Min(compressedBytes * options.MaxInflationRatio, long.MaxValue / 2));
+        if (headerOnly && options.MaxHeaderBytes <= options.MaxInflatedBytes)
+            return (options.MaxHeaderBytes, $"header scan found no Pixel Data in the first {options.MaxHeaderBytes} inflated bytes (header limit)");
+        if (byRatio < options.MaxInflatedBytes)
+            return (byRatio, $"deflated dataset inflates more than {options.MaxInflationRatio}:1, past {byRatio} bytes from {compressedBytes} compressed bytes (inflation ratio limit)");
+        return (options.MaxInflatedBytes, $"deflated dataset inflates to more than {options.MaxInflatedBytes} bytes (inflated size limit)");
     }
 }

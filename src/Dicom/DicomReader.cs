@@ -10,8 +10,20 @@ public static class DicomReader
     /// <summary>Parses a whole file held in memory.</summary>
     public static DicomFile Read(ReadOnlyMemory<byte> bytes) => Read(bytes, DicomReaderOptions.Default);
 
-    /// <summary>Reads and parses a file from disk.</summary>
-    public static DicomFile ReadFile(string path) => Read(File.ReadAllBytes(path));
+    /// <summary>Reads and parses a file from disk (a file too large for the memory left is rejected as <see cref="DecodeMemory"/> says).</summary>
+    public static DicomFile ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw DecodeMemory.Exhausted(e);
+        }
+        return Read(bytes);
+    }
 
     /// <summary>
     /// Parses a whole file held in memory with the given limits. Accepts Part 10 files (preamble, "DICM", meta group),
@@ -29,7 +41,11 @@ public static class DicomReader
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            throw DecodeMemory.Exhausted(e);
+        }
+        catch (Exception e)
         {
             // Safety net: a bug must still surface as a rejected file, never as an unexplained exception.
             throw new DicomFormatException($"malformed file ({e.GetType().Name}: {e.Message})", e);
@@ -89,7 +105,7 @@ public static class DicomReader
         {
             const string where = "inflated offset";
             var header = options.StopBeforePixelData ? new DeflatedHeader(options) : null;
-            var data = DeflatedSyntax.Inflate(bytes[start..], options.MaxInflatedBytes, start, header is null ? null : header.TryParse);
+            var data = DeflatedSyntax.Inflate(bytes[start..], options, start, header is null ? null : header.TryParse);
             if (header?.Dataset is { } ds)
             {
                 warnings.AddRange(header.Warnings);
@@ -129,8 +145,8 @@ public static class DicomReader
     /// Header-only reads of deflated datasets: after each inflated chunk, looks for a top-level (7FE0,0008/0009/0010) tag
     /// and parses the output up to it. A candidate counts only when the parse stops exactly there: the parse of a prefix
     /// is then the same as the parse of the whole dataset (every element before it ended before it), so inflation can
-    /// stop. Bytes that only look like the tag (inside a value) fail that test; after a few such, the whole dataset is
-    /// inflated and parsed as usual.
+    /// stop. Bytes that only look like the tag (inside a value) fail that test; after a few such, the rest of the dataset
+    /// is inflated and parsed as usual. Either way inflation stops at <see cref="DicomReaderOptions.MaxHeaderBytes"/>.
     /// </summary>
     private sealed class DeflatedHeader(DicomReaderOptions options)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RadiologyNet.Dicom;
 
 /// <summary>The Image Pixel module attributes (PS3.3 C.7.6.3) that describe how pixel data is laid out, validated.</summary>
@@ -27,7 +29,10 @@ public sealed record ImagePixelModule(
     /// <summary>True for MONOCHROME1 and MONOCHROME2.</summary>
     public bool IsMonochrome => PhotometricInterpretation is "MONOCHROME1" or "MONOCHROME2";
 
-    /// <summary>Reads and validates the module; throws <see cref="DicomFormatException"/> naming the bad attribute.</summary>
+    /// <summary>
+    /// Reads and validates the module; throws <see cref="DicomFormatException"/> naming the bad attribute, or the decode
+    /// budget (<see cref="DicomReaderOptions.MaxDecodedMegapixels"/>) when one frame declares more samples than it allows.
+    /// </summary>
     public static ImagePixelModule From(DicomDataset ds, DicomReaderOptions? options = null)
     {
         options ??= DicomReaderOptions.Default;
@@ -51,8 +56,10 @@ public sealed record ImagePixelModule(
         if (pixelRep is not (0 or 1)) throw new DicomFormatException($"invalid PixelRepresentation {pixelRep}");
         if (frames < 1) throw new DicomFormatException($"invalid NumberOfFrames {frames}");
         var module = new ImagePixelModule(rows, cols, samples, bitsAllocated, bitsStored, highBit, pixelRep == 1, photometric, planar == 1 ? 1 : 0, frames);
-        if (module.FrameBytes > options.MaxFrameBytes)
-            throw new DicomFormatException($"frame of {module.FrameBytes} bytes ({rows}x{cols}x{samples}x{bitsAllocated} bits) exceeds the limit {options.MaxFrameBytes}");
+        var megapixels = module.PixelsPerFrame * samples / 1e6;
+        if (megapixels > options.MaxDecodedMegapixels)
+            throw new DicomFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"image of {rows}x{cols}x{samples} samples ({megapixels:0.#} megapixels) exceeds the decode budget of {options.MaxDecodedMegapixels} megapixels"));
         return module;
     }
 

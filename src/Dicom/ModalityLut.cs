@@ -35,14 +35,12 @@ public readonly record struct ModalityLut(double Slope, double Intercept)
     /// <summary>Applies the transform in place.</summary>
     public void Apply(Span<double> values)
     {
-        if (Table is { } table)
-        {
-            for (var i = 0; i < values.Length; i++) values[i] = table.Map(values[i]);
-            return;
-        }
-        if (Slope == 1 && Intercept == 0) return;
-        for (var i = 0; i < values.Length; i++) values[i] = values[i] * Slope + Intercept;
+        for (var i = 0; i < values.Length; i++) values[i] = Map(values[i]);
     }
+
+    /// <summary>The modality value of stored value <paramref name="x"/>.</summary>
+    public double Map(double x) =>
+        Table is { } table ? table.Map(x) : Slope == 1 && Intercept == 0 ? x : x * Slope + Intercept;
 
     /// <summary>The first value of a numeric element, tolerating trailing garbage in later values.</summary>
     internal static double? FirstNumber(DicomDataset ds, DicomTag tag)

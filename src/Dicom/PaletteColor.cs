@@ -13,7 +13,7 @@ internal static class PaletteColor
     private static readonly DicomTag[] Segmented = [new(0x0028, 0x1221), new(0x0028, 0x1222), new(0x0028, 0x1223)];
 
     /// <summary>RGB floats in [0, 1] for the stored indices.</summary>
-    public static float[] Apply(DicomDataset ds, ReadOnlySpan<double> indices)
+    public static float[] Apply<T>(DicomDataset ds, T indices) where T : ISamples, allows ref struct
     {
         var output = new float[indices.Length * 3];
         for (var c = 0; c < 3; c++)

@@ -1,6 +1,13 @@
 namespace RadiologyNet.Dicom;
 
 /// <summary>Turns a frame of pixel data into a displayable <see cref="FloatImage"/>: modality LUT, VOI window, inversion.</summary>
+/// <remarks>
+/// Every entry point checks the declared geometry against the decode budget
+/// (<see cref="DicomReaderOptions.MaxDecodedMegapixels"/>) before anything is decoded. Rendering reads the stored
+/// samples straight from the decoded frame (1, 2 or 4 bytes each, as stored) and computes modality values on demand,
+/// in double precision as before: the only frame-sized allocations are the decoded frame (none for native data) and
+/// the rendered floats.
+/// </remarks>
 public static class PixelPipeline
 {
     /// <summary>Renders frame <paramref name="frameIndex"/> (null = middle frame) of the dataset, read with the given transfer syntax.</summary>
@@ -10,17 +17,22 @@ public static class PixelPipeline
     /// <see cref="AutoWindow"/> (0.5–99.5 percentile of the frame); MONOCHROME1 or Presentation LUT Shape INVERSE inverts
     /// so that bright always means dense. PALETTE COLOR through its (possibly segmented) LUTs. RGB, YBR_FULL(_422),
     /// YBR_ICT and YBR_RCT: converted to RGB (<see cref="YbrConversion"/>), then samples / (2^BitsStored − 1).
-    /// Throws <see cref="DicomFormatException"/> (or <see cref="UnsupportedTransferSyntaxException"/>) only.
+    /// Throws <see cref="DicomFormatException"/> (or <see cref="UnsupportedTransferSyntaxException"/>) only; running out
+    /// of memory is one too (<see cref="DecodeMemory"/>).
     /// </remarks>
-    public static FloatImage Render(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null) =>
-        Guard(() => RenderCore(dataset, transferSyntaxUid, frameIndex));
-
-    /// <summary>Frame values after the Modality LUT (e.g. Hounsfield units for CT); colour frames are returned as stored.</summary>
-    public static PixelValues ModalityValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null) =>
+    public static FloatImage Render(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null, DicomReaderOptions? options = null) =>
         Guard(() =>
         {
-            var (m, values) = Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored: true);
-            if (m.SamplesPerPixel == 1) ModalityLut.From(dataset).Apply(values.Values);
+            var (m, frame) = Frame(dataset, transferSyntaxUid, frameIndex, options);
+            return RenderFrom(dataset, m, new StoredSamples(frame.Span, new SampleReader(m, applyBitsStored: true)));
+        });
+
+    /// <summary>Frame values after the Modality LUT (e.g. Hounsfield units for CT); colour frames are returned as stored.</summary>
+    public static PixelValues ModalityValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null, DicomReaderOptions? options = null) =>
+        Guard(() =>
+        {
+            var values = Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored: true, options);
+            if (values.Channels == 1) ModalityLut.From(dataset).Apply(values.Values);
             return values;
         });
 
@@ -28,49 +40,54 @@ public static class PixelPipeline
     /// Stored sample values of a frame. With <paramref name="applyBitsStored"/> false the whole container value is
     /// returned (as numpy/pydicom report it); with true, BitsStored/HighBit masking and sign extension are applied.
     /// </summary>
-    public static PixelValues StoredValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null, bool applyBitsStored = true) =>
-        Guard(() => Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored).Values);
-
-    private static (ImagePixelModule Module, PixelValues Values) Stored(DicomDataset ds, string ts, int? frameIndex, bool applyBitsStored)
-    {
-        var declared = ImagePixelModule.From(ds);
-        var frame = frameIndex ?? declared.NumberOfFrames / 2;
-        // The module as decoded: a codec may change photometric interpretation and planar configuration.
-        var (bytes, m) = PixelDataFrames.GetFrame(ds, ts, declared, frame);
-        var values = Dicom.StoredValues.Extract(bytes.Span, m.PlanarConfiguration, m, applyBitsStored);
-        return (m, new PixelValues(m.Columns, m.Rows, m.SamplesPerPixel, values));
-    }
+    public static PixelValues StoredValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null, bool applyBitsStored = true,
+        DicomReaderOptions? options = null) =>
+        Guard(() => Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored, options));
 
     /// <summary>
-    /// <see cref="Render"/> and <see cref="StoredValues"/> (with BitsStored applied) of the same frame from one decode,
-    /// for callers that need both (e.g. the drop rules, which judge stored values).
+    /// <see cref="Render"/> and the range of the stored values (BitsStored applied) of the same frame from one decode,
+    /// for callers that judge stored values (e.g. the drop rules).
     /// </summary>
-    public static (FloatImage Image, PixelValues Stored) RenderWithStoredValues(DicomDataset dataset, string transferSyntaxUid, int? frameIndex = null) =>
+    public static (FloatImage Image, double StoredMin, double StoredMax) RenderWithStoredRange(DicomDataset dataset, string transferSyntaxUid,
+        int? frameIndex = null, DicomReaderOptions? options = null) =>
         Guard(() =>
         {
-            var (m, stored) = Stored(dataset, transferSyntaxUid, frameIndex, applyBitsStored: true);
-            var copy = new PixelValues(stored.Width, stored.Height, stored.Channels, (double[])stored.Values.Clone());
-            return (RenderFrom(dataset, m, stored), copy);
+            var (m, frame) = Frame(dataset, transferSyntaxUid, frameIndex, options);
+            var stored = new StoredSamples(frame.Span, new SampleReader(m, applyBitsStored: true));
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (var i = 0; i < stored.Length; i++)
+            {
+                var v = stored[i];
+                if (v < min) min = v;
+                if (v > max) max = v;
+            }
+            return (RenderFrom(dataset, m, stored), min, max);
         });
 
-    private static FloatImage RenderCore(DicomDataset ds, string ts, int? frameIndex)
+    /// <summary>The frame's bytes in native layout and the module that describes them (a codec may change it), within the decode budget.</summary>
+    private static (ImagePixelModule Module, ReadOnlyMemory<byte> Frame) Frame(DicomDataset ds, string ts, int? frameIndex, DicomReaderOptions? options)
     {
-        var (m, stored) = Stored(ds, ts, frameIndex, applyBitsStored: true);
-        return RenderFrom(ds, m, stored);
+        var declared = ImagePixelModule.From(ds, options);
+        var (bytes, m) = PixelDataFrames.GetFrame(ds, ts, declared, frameIndex ?? declared.NumberOfFrames / 2);
+        return (m, bytes);
     }
 
-    /// <summary>Renders decoded stored values; overwrites <paramref name="stored"/>'s values with modality values.</summary>
-    private static FloatImage RenderFrom(DicomDataset ds, ImagePixelModule m, PixelValues stored)
+    private static PixelValues Stored(DicomDataset ds, string ts, int? frameIndex, bool applyBitsStored, DicomReaderOptions? options)
     {
-        var values = stored.Values;
-        var output = new float[values.Length];
+        var (m, frame) = Frame(ds, ts, frameIndex, options);
+        return new PixelValues(m.Columns, m.Rows, m.SamplesPerPixel, new SampleReader(m, applyBitsStored).ToArray(frame.Span));
+    }
+
+    private static FloatImage RenderFrom(DicomDataset ds, ImagePixelModule m, StoredSamples stored)
+    {
         if (m.SamplesPerPixel == 1 && m.PhotometricInterpretation == "PALETTE COLOR")
-            return new FloatImage(m.Columns, m.Rows, 3, PaletteColor.Apply(ds, values));
+            return new FloatImage(m.Columns, m.Rows, 3, PaletteColor.Apply(ds, stored));
+        var output = new float[stored.Length];
         if (m.SamplesPerPixel == 1)
         {
             if (!m.IsMonochrome)
                 throw new DicomFormatException($"photometric interpretation {m.PhotometricInterpretation} is not supported for rendering yet");
-            ModalityLut.From(ds).Apply(values);
+            var values = new ModalitySamples(stored, ModalityLut.From(ds));
             var window = VoiWindow.From(ds);
             var lut = window is null ? VoiLut.From(ds) : null;
             if (window is null && lut is null) window = AutoWindow.From(values); // null for a flat frame, which stays 0
@@ -88,13 +105,13 @@ public static class PixelPipeline
         switch (m.PhotometricInterpretation)
         {
             case "RGB":
-                for (var i = 0; i < values.Length; i++) output[i] = (float)Math.Clamp(values[i] / max, 0, 1);
+                for (var i = 0; i < stored.Length; i++) output[i] = (float)Math.Clamp(stored[i] / max, 0, 1);
                 break;
             case "YBR_FULL" or "YBR_FULL_422" or "YBR_ICT":
                 var half = (max + 1) / 2;
-                for (var i = 0; i < values.Length; i += 3)
+                for (var i = 0; i < stored.Length; i += 3)
                 {
-                    var (r, g, b) = YbrConversion.IctToRgb(values[i], values[i + 1], values[i + 2], half);
+                    var (r, g, b) = YbrConversion.IctToRgb(stored[i], stored[i + 1], stored[i + 2], half);
                     output[i] = (float)Math.Clamp(r / max, 0, 1);
                     output[i + 1] = (float)Math.Clamp(g / max, 0, 1);
                     output[i + 2] = (float)Math.Clamp(b / max, 0, 1);
@@ -102,9 +119,9 @@ public static class PixelPipeline
                 break;
             case "YBR_RCT":
                 var halfInt = 1 << (m.BitsStored - 1);
-                for (var i = 0; i < values.Length; i += 3)
+                for (var i = 0; i < stored.Length; i += 3)
                 {
-                    var (r, g, b) = YbrConversion.RctToRgb((int)values[i], (int)values[i + 1], (int)values[i + 2], halfInt);
+                    var (r, g, b) = YbrConversion.RctToRgb((int)stored[i], (int)stored[i + 1], (int)stored[i + 2], halfInt);
                     output[i] = (float)Math.Clamp(r / max, 0, 1);
                     output[i + 1] = (float)Math.Clamp(g / max, 0, 1);
                     output[i + 2] = (float)Math.Clamp(b / max, 0, 1);
@@ -126,7 +143,11 @@ public static class PixelPipeline
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            throw DecodeMemory.Exhausted(e);
+        }
+        catch (Exception e)
         {
             throw new DicomFormatException($"cannot decode pixel data ({e.GetType().Name}: {e.Message})", e);
         }

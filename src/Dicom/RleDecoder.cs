@@ -19,15 +19,25 @@ internal static class RleDecoder
         if (segments != expectedSegments)
             throw new DicomFormatException($"RLE frame {frameIndex} has {segments} segments, expected {expectedSegments} at fragment offset 0");
         var pixels = (int)m.PixelsPerFrame;
-        var output = new byte[m.FrameBytes];
-        var plane = new byte[pixels];
+        var bounds = new (int Start, int End)[segments];
         for (var s = 0; s < segments; s++)
         {
             var start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + 4 * s)..]);
             var end = s + 1 < segments ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + 4 * s)..]) : (uint)frame.Length;
             if (start < 64 || start > end || end > frame.Length)
                 throw new DicomFormatException($"RLE frame {frameIndex} segment {s} has invalid offsets {start}..{end} at fragment offset {4 + 4 * s}");
-            var produced = DecodeSegment(frame[(int)start..(int)end], plane);
+            // Checked before anything is allocated: a small fragment cannot make the decoder fill a declared huge image.
+            if (end - start < MinSegmentBytes(pixels))
+                throw new DicomFormatException(
+                    $"RLE frame {frameIndex} segment {s} has {end - start} bytes, too few to decode to the {pixels} bytes of a {m.Rows}x{m.Columns} frame (RLE expands at most {MaxExpansion}:1) at fragment offset {start}");
+            bounds[s] = ((int)start, (int)end);
+        }
+        var output = new byte[m.FrameBytes];
+        var plane = new byte[pixels];
+        for (var s = 0; s < segments; s++)
+        {
+            var (start, end) = bounds[s];
+            var produced = DecodeSegment(frame[start..end], plane);
             if (produced < pixels)
                 throw new DicomFormatException($"RLE frame {frameIndex} segment {s} decodes to {produced} bytes, expected {pixels} at fragment offset {start}");
             var sample = s / bytesPerSample;
@@ -38,6 +48,12 @@ internal static class RleDecoder
         }
         return output;
     }
+
+    /// <summary>The most output bytes per input byte: a replicate run turns 2 bytes into 128.</summary>
+    public const int MaxExpansion = 64;
+
+    /// <summary>The fewest segment bytes that can decode to <paramref name="bytes"/> bytes: 2 per run of at most 128.</summary>
+    public static long MinSegmentBytes(long bytes) => 2 * ((bytes + 127) / 128);
 
     /// <summary>PackBits: n in 0..127 copies n+1 literal bytes, -127..-1 repeats the next byte 1-n times, -128 is a no-op.</summary>
     public static int DecodeSegment(ReadOnlySpan<byte> src, Span<byte> dst)

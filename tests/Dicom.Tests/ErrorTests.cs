@@ -118,7 +118,7 @@ public class ErrorTests
         Assert.Throws<DicomFormatException>(() => PixelPipeline.Render(file.Dataset, file.TransferSyntaxUid, 999));
         var huge = TestImages.Image(65535, 65535, 32, false, samples: 3, photometric: "RGB");
         huge.AddBytes(DicomTags.PixelData, DicomVR.OW, new byte[128]);
-        Assert.Contains("exceeds the limit", Assert.Throws<DicomFormatException>(() => PixelPipeline.Render(huge, TransferSyntax.ExplicitVRLittleEndian)).Message);
+        Assert.Contains("(12884.5 megapixels) exceeds the decode budget of 40 megapixels", Assert.Throws<DicomFormatException>(() => PixelPipeline.Render(huge, TransferSyntax.ExplicitVRLittleEndian)).Message);
     }
 
     [Theory]

@@ -74,5 +74,10 @@ public static class ArchiveScanner
         {
             return new ScannedFile(relative, null, null, null, $"unreadable file: {e.GetType().Name}");
         }
+        catch (OutOfMemoryException)
+        {
+            DecodeMemory.Reclaim();
+            return new ScannedFile(relative, null, null, null, DecodeMemory.Reason);
+        }
     }
 }

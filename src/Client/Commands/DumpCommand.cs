@@ -25,9 +25,18 @@ public static class DumpCommand
                 Console.Error.WriteLine($"error: not readable as DICOM: {e.Message}");
                 return 2;
             }
-            Console.Out.Write(parse.GetValue(json)
-                ? new DicomJsonWriter { Indented = true }.Serialize(dicom) + Environment.NewLine
-                : DicomDumper.Dump(dicom));
+            string text;
+            try
+            {
+                text = parse.GetValue(json) ? new DicomJsonWriter { Indented = true }.Serialize(dicom) + Environment.NewLine : DicomDumper.Dump(dicom);
+            }
+            catch (OutOfMemoryException)
+            {
+                DecodeMemory.Reclaim();
+                Console.Error.WriteLine($"error: {DecodeMemory.Reason}");
+                return 2;
+            }
+            Console.Out.Write(text);
             return 0;
         });
         return command;

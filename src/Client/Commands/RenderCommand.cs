@@ -35,6 +35,12 @@ public static class RenderCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]cannot render:[/] {e.Message}");
                 return 2;
             }
+            catch (OutOfMemoryException)
+            {
+                DecodeMemory.Reclaim();
+                AnsiConsole.MarkupLineInterpolated($"[red]cannot render:[/] {DecodeMemory.Reason}");
+                return 2;
+            }
         });
         return command;
     }

@@ -29,11 +29,18 @@ public static class ImageDropRules
     /// <param name="options">Thresholds.</param>
     public static string? Check(PixelValues stored, FloatImage rendered, ImageDropRuleOptions options)
     {
-        var aspect = (double)Math.Min(stored.Width, stored.Height) / Math.Max(stored.Width, stored.Height);
+        var (min, max) = MinMax(stored.Values);
+        return Check(min, max, rendered, options);
+    }
+
+    /// <summary>As <see cref="Check(PixelValues, FloatImage, ImageDropRuleOptions)"/>, given only the range of the stored values.</summary>
+    public static string? Check(double storedMin, double storedMax, FloatImage rendered, ImageDropRuleOptions options)
+    {
+        var (min, max) = (storedMin, storedMax);
+        var aspect = (double)Math.Min(rendered.Width, rendered.Height) / Math.Max(rendered.Width, rendered.Height);
         if (aspect < options.MinAspectRatio)
             return $"aspect ratio {aspect:0.###} below {options.MinAspectRatio}";
 
-        var (min, max) = MinMax(stored.Values);
         if (max <= min) return "blank image (every pixel has the same value)";
 
         var bitDepth = Math.Log2(max - min + 1);

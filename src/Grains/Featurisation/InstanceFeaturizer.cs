@@ -33,6 +33,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
     private readonly ILogger<InstanceFeaturizer> _logger;
     private readonly RandomProjection? _projection;
     private readonly RadnetMetrics _metrics;
+    private readonly DicomReaderOptions _readerOptions;
 
     /// <summary>Creates the service and starts its pipeline workers.</summary>
     public InstanceFeaturizer(IArchiveSource source, ImageEmbedder image, ReportEmbedder report, MetadataVectorizer metadata,
@@ -52,6 +53,7 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         _reportSlots = new SemaphoreSlim(slots, slots);
         var shape = featurisation.Value;
         shape.Validate();
+        _readerOptions = shape.ReaderOptions;
         DecodeWorkers = shape.DecodeWorkers > 0 ? shape.DecodeWorkers : Environment.ProcessorCount;
         InferenceWorkers = shape.InferenceWorkers > 0 ? shape.InferenceWorkers : image.Sessions;
         _pipeline = new StagedPipeline<Request, Prepared, InstanceFeatures>(PrepareAsync, Infer, p => ArrayPool<float>.Shared.Return(p.Tensor),
@@ -121,6 +123,10 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         {
             throw new QuarantineException($"source unreadable: {e.GetType().Name}", QuarantineCategory.SourceUnreadable, e);
         }
+        catch (OutOfMemoryException e)
+        {
+            throw OutOfMemory(e);
+        }
         return Guard(() => Decode(request, bytes));
     }
 
@@ -131,14 +137,14 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         FloatImage image;
         try
         {
-            file = DicomReader.Read(bytes);
+            file = DicomReader.Read(bytes, _readerOptions);
             var sop = file.Dataset.GetString(DicomTags.SOPInstanceUID);
             if (sop != request.Instance.SopInstanceUid)
                 throw new QuarantineException("SOPInstanceUID in the file differs from the ingest event", QuarantineCategory.UidMismatch);
             if (!file.Dataset.Contains(DicomTags.PixelData))
                 throw new QuarantineException("no pixel data (not an image instance)", QuarantineCategory.NoPixelData);
-            (image, var stored) = PixelPipeline.RenderWithStoredValues(file.Dataset, file.TransferSyntaxUid);
-            if (ImageDropRules.Check(stored, image, _dropRules) is { } rule)
+            (image, var storedMin, var storedMax) = PixelPipeline.RenderWithStoredRange(file.Dataset, file.TransferSyntaxUid, options: _readerOptions);
+            if (ImageDropRules.Check(storedMin, storedMax, image, _dropRules) is { } rule)
                 throw new QuarantineException($"not featurisable: {rule}", QuarantineCategory.ImageRejected);
         }
         finally
@@ -202,11 +208,25 @@ public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
         {
             throw new QuarantineException(e.Message, QuarantineCategory.MalformedDicom, e);
         }
+        catch (OutOfMemoryException e)
+        {
+            throw OutOfMemory(e);
+        }
         catch (Exception e)
         {
             _logger.LogError("Featurisation failed unexpectedly: {ExceptionType} at {StackTrace}", e.GetType().Name, e.StackTrace);
             throw new QuarantineException($"internal error while featurising: {e.GetType().Name}", QuarantineCategory.InternalError, e);
         }
+    }
+
+    /// <summary>
+    /// Running out of memory on one instance quarantines it (the file's buffers are collected first); it never ends the
+    /// run. The decode budget and the inflation limits keep hostile files from getting this far; this is the backstop.
+    /// </summary>
+    private static QuarantineException OutOfMemory(OutOfMemoryException e)
+    {
+        DecodeMemory.Reclaim();
+        return new QuarantineException(DecodeMemory.Reason, QuarantineCategory.MalformedDicom, e);
     }
 
     /// <summary>Stops accepting instances, lets the queued ones finish.</summary>

@@ -1,9 +1,9 @@
 namespace RadiologyNet.Dicom.Tests;
 
-public sealed class RenderWithStoredValuesTests
+public sealed class RenderWithStoredRangeTests
 {
     [Fact]
-    public void One_decode_gives_the_same_image_and_stored_values_as_the_two_calls()
+    public void One_decode_gives_the_same_image_as_Render_and_the_range_of_the_stored_values()
     {
         var ds = new DicomDataset();
         ds.AddUInt16(DicomTags.SamplesPerPixel, 1);
@@ -20,10 +20,10 @@ public sealed class RenderWithStoredValuesTests
         ds.AddDecimals(DicomTags.WindowWidth, 2000);
         ds.AddBytes(DicomTags.PixelData, DicomVR.OW, [0x00, 0x00, 0xF4, 0x01, 0xE8, 0x03, 0xFF, 0x0F]);   // 0, 500, 1000, 4095
 
-        var (image, stored) = PixelPipeline.RenderWithStoredValues(ds, TransferSyntax.ExplicitVRLittleEndian);
+        var (image, min, max) = PixelPipeline.RenderWithStoredRange(ds, TransferSyntax.ExplicitVRLittleEndian);
 
-        Assert.Equal(new double[] { 0, 500, 1000, 4095 }, stored.Values);
-        Assert.Equal(PixelPipeline.StoredValues(ds, TransferSyntax.ExplicitVRLittleEndian).Values, stored.Values);
+        Assert.Equal(new double[] { 0, 500, 1000, 4095 }, PixelPipeline.StoredValues(ds, TransferSyntax.ExplicitVRLittleEndian).Values);
+        Assert.Equal((0.0, 4095.0), (min, max));
         Assert.Equal(PixelPipeline.Render(ds, TransferSyntax.ExplicitVRLittleEndian).Data, image.Data);
         Assert.Equal(0f, image.Data[0]);                 // −1000 HU at the bottom of the window
         Assert.Equal(1f, image.Data[3]);                 // 7190 HU above it
