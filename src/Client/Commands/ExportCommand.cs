@@ -14,7 +14,7 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv or jsonl", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output)" };
-        var paths = ArchivePaths.CreateOption(PathMode.None, "the file column (default none: the export carries no paths unless asked)");
+        var paths = ArchivePaths.CreateOption(PathMode.None, "the file column (the export carries none unless asked)");
         var source = new ResultsSourceOptions();
         var command = new Command("export", """
             Write one row per instance: cluster id and name, distance, model version, status and quarantine reason. No PHI.
