@@ -28,6 +28,10 @@ public static class PrivateFolder
         {
             return $"cannot create {path}: {e.Message}";
         }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return $"cannot check the owner and mode of {path}: {e.Message}";
+        }
     }
 
     /// <summary>This process's effective user id (Unix).</summary>
