@@ -55,6 +55,7 @@ internal sealed class ThumbnailSet(ArchiveResults results, string outDir, PathMo
                 _failures[want] = e switch
                 {
                     FileNotFoundException or DirectoryNotFoundException => $"file not found: {ArchivePaths.Disclose(instance.File, paths)}",
+                    IOException or UnauthorizedAccessException when paths != PathMode.Relative => $"{e.GetType().Name} reading the file", // its message names the path
                     DicomFormatException or IOException or UnauthorizedAccessException => e.Message,
                     _ => $"{e.GetType().Name}: {e.Message}",
                 };
