@@ -4,7 +4,7 @@ using RadiologyNet.TestSupport;
 namespace RadiologyNet.EndToEnd;
 
 /// <summary>The query commands as a user runs them, against the results of a real demo run: tables, --json, exit codes.</summary>
-public sealed class ConsoleCommandTests(DemoArchiveFixture demo) : IClassFixture<DemoArchiveFixture>
+public sealed partial class ConsoleCommandTests(DemoArchiveFixture demo) : IClassFixture<DemoArchiveFixture>
 {
     private async Task<RadnetProcess.Outcome> Radnet(params string[] args)
     {

@@ -23,9 +23,10 @@ public static class EmbeddingExport
     /// <summary>
     /// Embeds the folder into <paramref name="outDir"/>. With <paramref name="projectionDimension"/> &gt; 0 it also writes
     /// <c>fused_projected.npy</c>: every fused vector through a seeded sparse <see cref="Features.RandomProjection"/>.
+    /// Archive paths in ids.csv and quarantined.csv appear as <paramref name="paths"/> says.
     /// </summary>
     public static async Task<Summary> RunAsync(AnnotationSettings settings, string outDir, AnnotationRunner.ProgressReporter? progress, CancellationToken cancellationToken,
-        int projectionDimension = 0, long projectionSeed = 42)
+        int projectionDimension = 0, long projectionSeed = 42, Output.PathMode paths = Output.PathMode.Relative)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = Path.GetFullPath(settings.Folder);
@@ -79,14 +80,14 @@ public static class EmbeddingExport
             kept.Select((i, row) => (IReadOnlyList<string>)
             [
                 row.ToString(System.Globalization.CultureInfo.InvariantCulture), accepted[i].SopInstanceUid!, accepted[i].SeriesInstanceUid!,
-                accepted[i].StudyInstanceUid!, accepted[i].RelativePath.Replace('\\', '/'), results[i].Features!.Report is null ? "0" : "1",
+                accepted[i].StudyInstanceUid!, Output.ArchivePaths.Disclose(accepted[i].RelativePath, paths), results[i].Features!.Report is null ? "0" : "1",
                 results[i].Features!.Modality, results[i].Features!.Region,
             ]));
         var quarantined = scanned.Where(f => !f.Accepted).Select(f => (f.RelativePath, f.QuarantineReason!))
             .Concat(Enumerable.Range(0, accepted.Count).Where(i => results[i].Reason is not null).Select(i => (accepted[i].RelativePath, results[i].Reason!)))
             .OrderBy(q => q.Item1, StringComparer.Ordinal).ToList();
         CsvWriter.Write(Path.Combine(outDir, "quarantined.csv"), ["file", "reason"],
-            quarantined.Select(q => (IReadOnlyList<string>)[q.Item1.Replace('\\', '/'), q.Item2]));
+            quarantined.Select(q => (IReadOnlyList<string>)[Output.ArchivePaths.Disclose(q.Item1, paths), q.Item2]));
         return new Summary(kept.Count, quarantined.Count, layout.ImageDim, layout.MetadataDim, layout.ReportDim, clock.Elapsed);
     }
 

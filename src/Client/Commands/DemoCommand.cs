@@ -18,8 +18,9 @@ public static class DemoCommand
         var images = new Option<int>("--images") { Description = "Images to synthesise", DefaultValueFactory = _ => 300 };
         var clusters = new Option<int>("--clusters", "-k") { Description = "Number of clusters k", DefaultValueFactory = _ => 12 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the synthetic archive and the results", DefaultValueFactory = _ => new DirectoryInfo("radnet-demo") };
+        var paths = ArchivePaths.CreateOption(PathMode.Relative, "annotations.csv, instances.csv and the review report");
         var options = new AnnotationCommandOptions();
-        var command = new Command("demo", "Synthesise a small multi-modality archive, annotate it and print the quality table") { images, clusters, output };
+        var command = new Command("demo", "Synthesise a small multi-modality archive, annotate it and print the quality table") { images, clusters, output, paths };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,10 +42,11 @@ public static class DemoCommand
                 RunSummary.Print(result, quality, ClusterTableRow.Build(fused,
                     sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("modality") ?? "?").ToArray(),
                     sops.Select(s => truth.GetValueOrDefault(s)?.GetValueOrDefault("region") ?? "?").ToArray()));
-                AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows);
+                var pathMode = ArchivePaths.Parse(parse.GetValue(paths)!);
+                AnnotationsCsv.Write(Path.Combine(root, "annotations.csv"), result.Rows, pathMode);
                 File.WriteAllText(Path.Combine(root, "evaluation.json"), quality.ToJson());
-                ResultsStore.Write(root, result.Results with { Quality = quality });
-                ReportCommand.Write(result.Results with { Quality = quality }, Path.Combine(root, "report"));
+                ResultsStore.Write(root, ArchivePaths.Apply(result.Results with { Quality = quality }, pathMode));
+                ReportCommand.Write(result.Results with { Quality = quality }, Path.Combine(root, "report"), pathMode);
                 AnsiConsole.MarkupLineInterpolated($"Archive, annotations.csv, evaluation.json and the results are in [bold]{root}[/]; explore them with 'radnet clusters --results {root}'");
                 AnsiConsole.MarkupLineInterpolated($"Demo finished in {clock.Elapsed.TotalSeconds:F1} s");
                 return 0;

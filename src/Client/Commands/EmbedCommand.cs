@@ -16,8 +16,9 @@ public static class EmbedCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
         var projectDim = new Option<int>("--project-dim") { Description = "Also write fused_projected.npy: the fused vectors through a seeded sparse random projection to this many dimensions (0 = off)" };
         var projectSeed = new Option<long>("--project-seed") { Description = "Seed of the random projection", DefaultValueFactory = _ => 42 };
+        var paths = ArchivePaths.CreateOption(PathMode.Relative, "ids.csv and quarantined.csv");
         var options = new AnnotationCommandOptions();
-        var command = new Command("embed", "Write image.npy, metadata.npy, report.npy, fused.npy and ids.csv for every DICOM image under a folder") { folder, reports, output, projectDim, projectSeed };
+        var command = new Command("embed", "Write image.npy, metadata.npy, report.npy, fused.npy and ids.csv for every DICOM image under a folder") { folder, reports, output, projectDim, projectSeed, paths };
         options.AddTo(command, clustering: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,7 +26,7 @@ public static class EmbedCommand
             var outDir = parse.GetValue(output)!.FullName;
             var dimension = parse.GetValue(projectDim);
             if (dimension < 0) throw new ArgumentException("--project-dim must be >= 0");
-            var summary = await ProgressDisplay.RunAsync(progress => EmbeddingExport.RunAsync(settings, outDir, progress, cancellationToken, dimension, parse.GetValue(projectSeed)));
+            var summary = await ProgressDisplay.RunAsync(progress => EmbeddingExport.RunAsync(settings, outDir, progress, cancellationToken, dimension, parse.GetValue(projectSeed), ArchivePaths.Parse(parse.GetValue(paths)!)));
             AnsiConsole.MarkupLineInterpolated(
                 $"Embedded {summary.Embedded} images ({summary.ImageDim} + {summary.MetadataDim} + {summary.ReportDim} dimensions), quarantined {summary.Quarantined}, in {summary.Elapsed.TotalSeconds:F1} s; wrote [bold]{outDir}[/]");
             return 0;

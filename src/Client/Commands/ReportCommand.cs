@@ -14,6 +14,7 @@ public static class ReportCommand
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the report (index.html, cluster pages, map, thumbnails)", DefaultValueFactory = _ => new DirectoryInfo("radnet-report") };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+        var paths = ArchivePaths.CreateOption(PathMode.Relative, "the report (quarantine page, reasons of thumbnails not rendered)");
         var source = new ResultsSourceOptions();
         var command = new Command("report", """
             Write a static HTML review report: an overview with every cluster as a card (name, size, composition, a montage
@@ -23,22 +24,26 @@ public static class ReportCommand
             Examples:
               radnet report --results radnet-out --out radnet-out/report
               xdg-open radnet-out/report/index.html
-            """) { output, json };
+            """) { output, json, paths };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var results = await source.LoadAsync(parse, cancellationToken);
-            var summary = Write(results, parse.GetValue(output)!.FullName, announce: !parse.GetValue(json));
+            var summary = Write(results, parse.GetValue(output)!.FullName, ArchivePaths.Parse(parse.GetValue(paths)!), announce: !parse.GetValue(json));
             if (parse.GetValue(json)) JsonOutput.Write(summary);
             return 0;
         });
         return command;
     }
 
-    /// <summary>Writes the report of <paramref name="results"/> (with the run's quality table, or the fused one from the instances) and, if asked, prints where.</summary>
-    public static ReviewReportSummary Write(ArchiveResults results, string folder, bool announce = true)
+    /// <summary>
+    /// Writes the report of <paramref name="results"/> (with the run's quality table, or the fused one from the
+    /// instances; thumbnails are read from the archive, archive paths are shown as <paramref name="paths"/> says) and,
+    /// if asked, prints where.
+    /// </summary>
+    public static ReviewReportSummary Write(ArchiveResults results, string folder, PathMode paths, bool announce = true)
     {
-        var summary = ReviewReport.Write(results with { Quality = ResultsQuality.Of(results) }, folder);
+        var summary = ReviewReport.Write(results with { Quality = ResultsQuality.Of(results) }, folder, new ReviewReportOptions { Paths = paths });
         if (!announce) return summary;
         var failed = summary.ThumbnailsFailed > 0 ? $", {summary.ThumbnailsFailed} could not be rendered: see the placeholders' titles" : "";
         AnsiConsole.MarkupLineInterpolated($"Review report: [bold]{summary.IndexPath}[/] ({summary.Pages} pages, {summary.ThumbnailsWritten} thumbnails{failed})");

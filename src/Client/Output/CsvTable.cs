@@ -3,7 +3,10 @@ using RadiologyNet.Features;
 
 namespace RadiologyNet.Client.Output;
 
-/// <summary>A CSV file read whole (RFC 4180: quoted fields may hold commas, quotes and newlines); the first row is the header.</summary>
+/// <summary>
+/// A CSV file read whole (RFC 4180: quoted fields may hold commas, quotes and newlines); the first row is the header.
+/// Cells are restored from <see cref="CsvCell.Neutralise"/>'s formula guard (<c>'=x</c> reads as <c>=x</c>).
+/// </summary>
 public sealed class CsvTable
 {
     private CsvTable(string[] header, List<string[]> rows)
@@ -28,7 +31,7 @@ public sealed class CsvTable
         List<string[]> records;
         try
         {
-            records = Csv.Read(reader).ToList();
+            records = Csv.Read(reader).Select(r => Array.ConvertAll(r, CsvCell.Restore)).ToList();
         }
         catch (FormatException e)
         {

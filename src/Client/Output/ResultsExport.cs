@@ -6,7 +6,7 @@ namespace RadiologyNet.Client.Output;
 
 /// <summary>
 /// <c>radnet export</c>'s rows: one per file with its cluster id and name, distance, model version, status and
-/// quarantine reason, as CSV or JSON lines. UIDs and archive paths only; no PHI.
+/// quarantine reason, as CSV or JSON lines. UIDs, and archive paths only when asked (<see cref="PathMode"/>); no PHI.
 /// </summary>
 public static class ResultsExport
 {
@@ -17,22 +17,21 @@ public static class ResultsExport
     // Readable UTF-8 (names hold '·' and quotes); still valid JSON, one object per line.
     private static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes every instance of <paramref name="results"/> to <paramref name="writer"/> as <c>csv</c> or <c>jsonl</c>.</summary>
-    public static void Write(TextWriter writer, ArchiveResults results, string format)
+    /// <summary>Writes every instance of <paramref name="results"/> to <paramref name="writer"/> as <c>csv</c> or <c>jsonl</c>, the <c>file</c> column as <paramref name="paths"/> says.</summary>
+    public static void Write(TextWriter writer, ArchiveResults results, string format, PathMode paths)
     {
         var names = results.Clusters.ToDictionary(c => c.Id, c => c.Name);
         var version = results.Model.Version.ToString(CultureInfo.InvariantCulture);
         var rows = results.Instances.Select(i => (IReadOnlyList<string>)
         [
-            i.SopInstanceUid, i.SeriesInstanceUid, i.StudyInstanceUid, i.File,
+            i.SopInstanceUid, i.SeriesInstanceUid, i.StudyInstanceUid, ArchivePaths.Disclose(i.File, paths),
             i.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "", i.Distance?.ToString("R", CultureInfo.InvariantCulture) ?? "",
             i.Status, i.Reason, i.Cluster is { } c ? names.GetValueOrDefault(c, "") : "", version,
         ]);
         switch (format)
         {
             case "csv":
-                writer.WriteLine(string.Join(',', Columns));
-                foreach (var row in rows) writer.WriteLine(string.Join(',', row.Select(CsvWriter.Quote)));
+                CsvWriter.Write(writer, Columns, rows);
                 break;
             case "jsonl":
                 foreach (var row in rows)

@@ -1,9 +1,13 @@
 using System.Text;
+using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 
 namespace RadiologyNet.Client.Review;
 
-/// <summary><c>quarantine.html</c>: quarantined files counted by reason, then listed (archive path and reason only, no patient data).</summary>
+/// <summary>
+/// <c>quarantine.html</c>: quarantined files counted by reason, then listed (archive path as
+/// <see cref="ReviewReportOptions.Paths"/> says, and reason; no patient data).
+/// </summary>
 internal static class QuarantinePage
 {
     public static string Html(ArchiveResults results, ReviewReportOptions options)
@@ -23,8 +27,10 @@ internal static class QuarantinePage
         var listed = quarantined.Take(options.MaxQuarantineRows).ToList();
         body.Append($"<h3>Files ({HtmlText.Count(listed.Count)} of {HtmlText.Count(quarantined.Count)})</h3><table><thead><tr><th>file</th><th>reason</th></tr></thead><tbody>");
         foreach (var instance in listed)
-            body.Append($"<tr><td>{HtmlText.Escape(instance.File)}</td><td>{HtmlText.Escape(instance.Reason)}</td></tr>");
+            body.Append($"<tr><td>{HtmlText.Escape(Shown(instance.File, options.Paths))}</td><td>{HtmlText.Escape(instance.Reason)}</td></tr>");
         body.Append("</tbody></table>");
         return HtmlPage.Render(options.Title, "Quarantine", HtmlPage.QuarantineFile, body.ToString(), ReviewReport.Footer(results));
     }
+
+    private static string Shown(string file, PathMode paths) => ArchivePaths.Disclose(file, paths) is { Length: > 0 } shown ? shown : "(path not shown)";
 }

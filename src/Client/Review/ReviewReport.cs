@@ -27,7 +27,7 @@ public static class ReviewReport
         Directory.CreateDirectory(root);
 
         var plans = ReviewPlan.Build(results, options);
-        var thumbnails = new ThumbnailSet(results, root);
+        var thumbnails = new ThumbnailSet(results, root, options.Paths);
         ReviewPlan.WantThumbnails(plans, thumbnails, options);
         thumbnails.RenderAll(options.MaxDegreeOfParallelism);
 

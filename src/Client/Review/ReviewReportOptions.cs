@@ -39,13 +39,16 @@ public sealed record ReviewReportOptions
     /// <summary>Most files listed on the quarantine page (the counts by reason are always complete).</summary>
     public int MaxQuarantineRows { get; init; } = 1000;
 
+    /// <summary>How archive paths appear on the pages (the quarantine list, reasons of thumbnails not rendered).</summary>
+    public Output.PathMode Paths { get; init; } = Output.PathMode.Relative;
+
     /// <summary>Thumbnails rendered at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>A thumbnail that could not be rendered, and why (shown in its placeholder's title).</summary>
 /// <param name="SopInstanceUid">SOPInstanceUID of the instance.</param>
-/// <param name="File">Its path inside the archive.</param>
+/// <param name="File">Its path inside the archive, as <see cref="ReviewReportOptions.Paths"/> shows it.</param>
 /// <param name="Reason">Why, e.g. the decoder's message.</param>
 public sealed record ThumbnailFailure(string SopInstanceUid, string File, string Reason);
 

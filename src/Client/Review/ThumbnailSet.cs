@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using RadiologyNet.Dicom;
 
@@ -7,9 +8,10 @@ namespace RadiologyNet.Client.Review;
 /// <summary>
 /// The thumbnails of one report: collects which instances are wanted at which size, renders them in parallel into
 /// <c>thumbs/</c>, and gives each page the <c>&lt;img&gt;</c> or, when rendering failed, an inline placeholder SVG
-/// whose title says why. File names are the instance's index in the archive, never UIDs or patient data.
+/// whose title says why (archive paths in it as <paramref name="paths"/> says). File names are the instance's index in
+/// the archive, never UIDs or patient data.
 /// </summary>
-internal sealed class ThumbnailSet(ArchiveResults results, string outDir)
+internal sealed class ThumbnailSet(ArchiveResults results, string outDir, PathMode paths)
 {
     public const string Folder = "thumbs";
 
@@ -21,7 +23,7 @@ internal sealed class ThumbnailSet(ArchiveResults results, string outDir)
 
     public IReadOnlyList<ThumbnailFailure> Failures =>
         _failures.OrderBy(f => f.Key.Index).ThenBy(f => f.Key.Size)
-            .Select(f => new ThumbnailFailure(results.Instances[f.Key.Index].SopInstanceUid, results.Instances[f.Key.Index].File, f.Value)).ToList();
+            .Select(f => new ThumbnailFailure(results.Instances[f.Key.Index].SopInstanceUid, ArchivePaths.Disclose(results.Instances[f.Key.Index].File, paths), f.Value)).ToList();
 
     public void Want(InstanceResult instance, int size) => _wanted.Add((_index[instance], size));
 
@@ -33,6 +35,11 @@ internal sealed class ThumbnailSet(ArchiveResults results, string outDir)
         {
             var instance = results.Instances[want.Index];
             var path = results.LocalPath(instance);
+            if (instance.File.Length == 0)
+            {
+                _failures[want] = "its archive path was not kept (--paths none)";
+                return;
+            }
             if (path is null)
             {
                 _failures[want] = "the archive is not on this machine (files in blob storage)";
@@ -47,7 +54,8 @@ internal sealed class ThumbnailSet(ArchiveResults results, string outDir)
             {
                 _failures[want] = e switch
                 {
-                    FileNotFoundException or DirectoryNotFoundException => $"file not found: {instance.File}",
+                    FileNotFoundException or DirectoryNotFoundException => $"file not found: {ArchivePaths.Disclose(instance.File, paths)}",
+                    IOException or UnauthorizedAccessException when paths != PathMode.Relative => $"{e.GetType().Name} reading the file", // its message names the path
                     DicomFormatException or IOException or UnauthorizedAccessException => e.Message,
                     _ => $"{e.GetType().Name}: {e.Message}",
                 };

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace RadiologyNet.Dicom.Codecs;
 
 /// <summary>
-/// One running radnet-codec-worker: started with redirected stdin/stdout, says hello, then answers one request at a
-/// time. Its stderr (GDCM's warnings and assertion text) is drained and its last lines kept for crash reasons.
+/// One running radnet-codec-worker: started (from <see cref="ProcessLauncher"/>'s thread) with redirected stdin/stdout,
+/// this process's id (it dies with this process) and the memory limit; says hello, then answers one request at a time.
+/// Its stderr (GDCM's warnings and assertion text) is drained and its last lines kept for crash reasons.
 /// </summary>
 internal sealed class CodecWorkerProcess : IDisposable
 {
@@ -31,8 +32,9 @@ internal sealed class CodecWorkerProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in args) info.ArgumentList.Add(a);
-        if (options.AllowTestRequests) info.ArgumentList.Add("--allow-test-requests");
-        var process = Process.Start(info) ?? throw new IOException($"cannot start {file}");
+        foreach (var a in new CodecWorkerArguments(Environment.ProcessId, options.MemoryLimitBytes, options.AllowTestRequests).ToArgs()) info.ArgumentList.Add(a);
+        info.Environment[CodecWorkerArguments.GcHeapHardLimitVariable] = options.MemoryLimitBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+        var process = ProcessLauncher.Start(info);
         var worker = new CodecWorkerProcess(process);
         process.ErrorDataReceived += (_, e) => worker.KeepErrorLine(e.Data);
         process.BeginErrorReadLine();
@@ -71,8 +73,10 @@ internal sealed class CodecWorkerProcess : IDisposable
     public string DescribeExit()
     {
         if (!process.WaitForExit(5000)) return "still running";
+        process.WaitForExit(); // it has exited: this only waits for the stderr reader to deliver the last lines
         var code = process.ExitCode;
-        var how = code > 128 && code < 160 ? $"signal {code - 128}{SignalName(code - 128)}" : $"exit code {code}";
+        var how = code > 128 && code < 160 ? $"signal {code - 128}{SignalName(code - 128)}"
+            : CodecWorkerArguments.Meaning(code) is { } meaning ? $"exit code {code}: {meaning}" : $"exit code {code}";
         string? last;
         lock (lastErrorLines) last = lastErrorLines.LastOrDefault(l => l.Length > 0);
         return last is null ? how : $"{how}; stderr: {last}";
@@ -101,6 +105,9 @@ internal sealed class CodecWorkerProcess : IDisposable
             // Already gone.
         }
     }
+
+    /// <summary>The worker's process id.</summary>
+    public int ProcessId => process.Id;
 
     /// <summary>Kills the worker if it still runs.</summary>
     public void Dispose()

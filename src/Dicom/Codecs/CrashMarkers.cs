@@ -4,13 +4,30 @@ using System.Security.Cryptography;
 namespace RadiologyNet.Dicom.Codecs;
 
 /// <summary>
-/// Frames that killed (or hung) the codec worker, by SHA-256 of their encoded bytes: in memory, and as empty files
-/// named by the hash in a folder so that the mark survives a restart of this process and is shared by every process
-/// on the machine. A marked frame is refused without being sent to the worker again.
+/// Frames that killed (or hung) the codec worker, by SHA-256 of their encoded bytes: in memory, and as files named by
+/// the hash in a per-user folder (<see cref="PrivateFolder"/>: mode 0700, owned by this user) so that the mark survives
+/// a restart of this process and is shared by every process of the user. A marked frame is refused without being sent
+/// to the worker again. A folder that is not private is neither read nor written (another user could plant or read marks).
 /// </summary>
-public sealed class CrashMarkers(string? folder)
+public sealed class CrashMarkers
 {
     private readonly ConcurrentDictionary<string, string> marks = new(StringComparer.Ordinal);
+    private readonly Lazy<string?> folder;
+    private string? refusal;
+
+    /// <summary>Markers kept in <paramref name="folder"/> (created on first use) and in memory; null = in memory only.</summary>
+    public CrashMarkers(string? folder)
+    {
+        this.folder = new Lazy<string?>(() =>
+        {
+            if (folder is null) return null;
+            refusal = PrivateFolder.Ensure(folder);
+            return refusal is null ? folder : null;
+        });
+    }
+
+    /// <summary>Why the folder is not used (not private, cannot be created), or null; known after the first check or mark.</summary>
+    public string? FolderRefusal => refusal;
 
     /// <summary>Lower-case hex SHA-256 of the bytes.</summary>
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -19,7 +36,7 @@ public sealed class CrashMarkers(string? folder)
     public bool IsMarked(string hash)
     {
         if (marks.ContainsKey(hash)) return true;
-        if (folder is null || !File.Exists(PathOf(hash))) return false;
+        if (folder.Value is not { } dir || !File.Exists(PathOf(dir, hash))) return false;
         marks[hash] = "marked on disk";
         return true;
     }
@@ -28,11 +45,10 @@ public sealed class CrashMarkers(string? folder)
     public void Mark(string hash, string reason)
     {
         marks[hash] = reason;
-        if (folder is null) return;
+        if (folder.Value is not { } dir) return;
         try
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(PathOf(hash), reason + "\n");
+            File.WriteAllText(PathOf(dir, hash), reason + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,5 +56,5 @@ public sealed class CrashMarkers(string? folder)
         }
     }
 
-    private string PathOf(string hash) => Path.Combine(folder!, hash + ".crash");
+    private static string PathOf(string dir, string hash) => Path.Combine(dir, hash + ".crash");
 }

@@ -22,7 +22,7 @@ public sealed class GdcmWorkerCodec : IPixelCodec, IDisposable
     /// <summary>A codec using the given options; nothing starts until the first frame.</summary>
     public GdcmWorkerCodec(GdcmWorkerOptions options)
     {
-        this.options = options;
+        this.options = options.Validated();
         markers = new CrashMarkers(options.CrashMarkerFolder);
         slots = new SemaphoreSlim(Math.Max(1, options.MaxWorkers));
     }

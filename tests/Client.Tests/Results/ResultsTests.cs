@@ -104,17 +104,17 @@ public sealed class ResultsTests : IDisposable
     public void Export_writes_csv_and_jsonl_with_cluster_names_and_the_model_version()
     {
         var csv = new StringWriter();
-        ResultsExport.Write(csv, Sample(), "csv");
+        ResultsExport.Write(csv, Sample(), "csv", PathMode.Relative);
         var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', ResultsExport.Columns), lines[0]);
         Assert.Equal("1.1,se,st-1.1,dir/1.1.dcm,0,1,annotated,,\"CT · CHEST · \"\"bleed, skull\"\"\",4", lines[1]);
         Assert.Equal("1.4,se,st-1.4,dir/1.4.dcm,,,quarantined,not featurisable: blank image,,4", lines[4]);
         var jsonl = new StringWriter();
-        ResultsExport.Write(jsonl, Sample(), "jsonl");
+        ResultsExport.Write(jsonl, Sample(), "jsonl", PathMode.Relative);
         var first = System.Text.Json.JsonDocument.Parse(jsonl.ToString().Split('\n')[0]).RootElement;
         Assert.Equal(0, first.GetProperty("cluster").GetInt32());
         Assert.Equal(4, first.GetProperty("model_version").GetInt32());
-        Assert.Throws<ArgumentException>(() => ResultsExport.Write(new StringWriter(), Sample(), "xml"));
+        Assert.Throws<ArgumentException>(() => ResultsExport.Write(new StringWriter(), Sample(), "xml", PathMode.Relative));
     }
 
     [Fact]

@@ -11,13 +11,17 @@ internal static class GdcmWorker
     public static string? SkipReason => Reason.Value;
 
     /// <summary>Fresh options with a private crash-marker folder, so tests never see each other's marks.</summary>
-    public static GdcmWorkerOptions Options(bool allowTestRequests = false, TimeSpan? timeout = null) => new()
+    public static GdcmWorkerOptions Options(bool allowTestRequests = false, TimeSpan? timeout = null, long? memoryLimitBytes = null) => new()
     {
+        MemoryLimitBytes = memoryLimitBytes ?? new GdcmWorkerOptions().MemoryLimitBytes,
         CrashMarkerFolder = Path.Combine(Path.GetTempPath(), "radnet-codec-test-" + Guid.NewGuid().ToString("N")),
         AllowTestRequests = allowTestRequests,
         FrameTimeout = timeout ?? TimeSpan.FromSeconds(60),
         MaxWorkers = 1,
     };
+
+    /// <summary>The worker's path; fails the test when it was not copied next to the tests.</summary>
+    public static string WorkerPath() => CodecWorkerLocator.Find(new GdcmWorkerOptions()) ?? throw new InvalidOperationException("radnet-codec-worker not found next to the tests");
 
     private static string? Probe()
     {
