@@ -151,8 +151,8 @@ public static class FeaturiseHarness
             var bytes = File.ReadAllBytes(Path.Combine(folder, instance.Source));
             var t1 = Stopwatch.GetTimestamp();
             var file = DicomReader.Read(bytes);
-            var (rendered, stored) = PixelPipeline.RenderWithStoredValues(file.Dataset, file.TransferSyntaxUid);
-            _ = ImageDropRules.Check(stored, rendered, drop);
+            var (rendered, storedMin, storedMax) = PixelPipeline.RenderWithStoredRange(file.Dataset, file.TransferSyntaxUid);
+            _ = ImageDropRules.Check(storedMin, storedMax, rendered, drop);
             var t2 = Stopwatch.GetTimestamp();
             image.BuildInput(rendered, tensor);
             var t3 = Stopwatch.GetTimestamp();

@@ -18,7 +18,7 @@ internal readonly record struct Outcome(bool Parsed, bool Decoded, string? Findi
 internal static class Target
 {
     /// <summary>Options with limits small enough that a budget violation is a bug, not a configured limit.</summary>
-    public static readonly DicomReaderOptions Options = new() { MaxInflatedBytes = 64 << 20, MaxFrameBytes = 64 << 20 };
+    public static readonly DicomReaderOptions Options = new() { MaxInflatedBytes = 64 << 20, MaxDecodedMegapixels = 16 };
 
     private static readonly DicomReaderOptions HeaderOnly = Options with { StopBeforePixelData = true };
 
