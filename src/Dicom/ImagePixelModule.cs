@@ -26,6 +26,14 @@ public sealed record ImagePixelModule(
     /// <summary>True for YBR_FULL_422, whose native form stores Y1 Y2 Cb Cr per two pixels.</summary>
     public bool IsYbr422 => PhotometricInterpretation == "YBR_FULL_422" && SamplesPerPixel == 3;
 
+    /// <summary>
+    /// The photometric interpretation when it is one of PS3.3 C.7.6.3.1.2's defined terms, else "(not a defined term)":
+    /// the tag is a string from the file, and only a defined term may appear in a message.
+    /// </summary>
+    public string DefinedPhotometricInterpretation => PhotometricInterpretation is "MONOCHROME1" or "MONOCHROME2" or "PALETTE COLOR"
+        or "RGB" or "HSV" or "ARGB" or "CMYK" or "YBR_FULL" or "YBR_FULL_422" or "YBR_PARTIAL_422" or "YBR_PARTIAL_420" or "YBR_ICT" or "YBR_RCT"
+        ? PhotometricInterpretation : "(not a defined term)";
+
     /// <summary>True for MONOCHROME1 and MONOCHROME2.</summary>
     public bool IsMonochrome => PhotometricInterpretation is "MONOCHROME1" or "MONOCHROME2";
 

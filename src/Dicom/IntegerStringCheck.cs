@@ -12,7 +12,7 @@ internal static class IntegerStringCheck
     // What string.Trim() removes from ISO 8859-1 text: tab, LF, VT, FF, CR, space, NEL, no-break space.
     private static ReadOnlySpan<byte> Whitespace => [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0];
 
-    /// <summary>Throws <see cref="DicomFormatException"/> naming the first fractional IS value, searching items too.</summary>
+    /// <summary>Throws <see cref="DicomFormatException"/> naming the tag of the first fractional IS value (never the value), searching items too.</summary>
     public static void Check(DicomDataset ds, int depth = 0)
     {
         if (depth > 256) return;
@@ -31,7 +31,7 @@ internal static class IntegerStringCheck
                 var cut = rest.IndexOf((byte)'\\');
                 var part = (cut < 0 ? rest : rest[..cut]).Trim(Whitespace);
                 if (!IsInteger(part) && double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Floor(d) != d)
-                    throw new DicomFormatException($"{e.Tag} IS value '{System.Text.Encoding.Latin1.GetString(part)}' is not an integer");
+                    throw new DicomFormatException($"{e.Tag} IS value is not an integer");
                 if (cut < 0) break;
                 rest = rest[(cut + 1)..];
             }

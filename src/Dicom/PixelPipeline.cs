@@ -86,7 +86,7 @@ public static class PixelPipeline
         if (m.SamplesPerPixel == 1)
         {
             if (!m.IsMonochrome)
-                throw new DicomFormatException($"photometric interpretation {m.PhotometricInterpretation} is not supported for rendering yet");
+                throw new DicomFormatException($"photometric interpretation {m.DefinedPhotometricInterpretation} is not supported for rendering yet");
             var values = new ModalitySamples(stored, ModalityLut.From(ds));
             var window = VoiWindow.From(ds);
             var lut = window is null ? VoiLut.From(ds) : null;
@@ -128,7 +128,7 @@ public static class PixelPipeline
                 }
                 break;
             default:
-                throw new DicomFormatException($"photometric interpretation {m.PhotometricInterpretation} is not supported for rendering yet");
+                throw new DicomFormatException($"photometric interpretation {m.DefinedPhotometricInterpretation} is not supported for rendering yet");
         }
         return new FloatImage(m.Columns, m.Rows, 3, output);
     }
