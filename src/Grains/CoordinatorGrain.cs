@@ -155,6 +155,9 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
+    public async Task<int> Redeliver() => State.Streaming && State.DeliveredVersion < State.Version ? await Reassign() : 0;
+
+    /// <inheritdoc />
     public Task StartRefinement()
     {
         _refinementError = null;
@@ -413,7 +416,7 @@ public sealed class CoordinatorGrain(
         {
             try
             {
-                await this.AsReference<ICoordinatorGrain>().Reassign();
+                await this.AsReference<ICoordinatorGrain>().Redeliver();
                 return;
             }
             catch (TimeoutException)

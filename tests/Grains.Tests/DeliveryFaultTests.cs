@@ -25,7 +25,7 @@ public sealed class DeliveryFaultTests(FaultClusterFixture fixture) : IClassFixt
         var agree = await FaultClusterFixture.Eventually(async () =>
         {
             last = (await coordinator.GetStatus(), await fixture.Records());
-            return Agree(last.Status, last.Records);
+            return last.Status.Pending == 0 && Agree(last.Status, last.Records); // idle: status has nothing left to deliver
         }, TimeSpan.FromSeconds(60));
         var counts = string.Join(", ", last.Records.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"));
         Assert.Equal(0, FaultInjection.Remaining.Apply); // the faults did fire
