@@ -36,6 +36,7 @@ public sealed class CoordinatorGrain(
     private PassMembership? _lastPass;
     private GroupCommit? _commit;
     private long _undelivered;
+    private int _deliveringVersion;
     private bool _unconfirmedPass;
 
     private CoordinatorState State => state.State;
@@ -94,7 +95,8 @@ public sealed class CoordinatorGrain(
         if (_lastPass is null)
         {
             // Re-activated since the last pass: which of these it counted is unknown, so count everything again from the shards.
-            await Reassign();
+            // The studies of this batch wait on this call: the pass's delivery must not hold the grain.
+            await Reassign(awaitDelivery: false);
             return new BatchOutcome([], Snapshot());
         }
 
@@ -140,7 +142,17 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<int> Reassign()
+    public Task<int> Reassign() => Reassign(awaitDelivery: true);
+
+    /// <inheritdoc />
+    public async Task<int> Redeliver() =>
+        State.Streaming && State.DeliveredVersion < State.Version && _deliveringVersion < State.Version ? await Reassign(awaitDelivery: false) : 0;
+
+    /// <summary>
+    /// The reassignment pass; its delivery to the studies is awaited for a caller that reads the records next, and left to
+    /// run in the background (status counts it as pending) when the grain must keep absorbing batches meanwhile.
+    /// </summary>
+    private async Task<int> Reassign(bool awaitDelivery)
     {
         if (!State.Streaming) return 0;
         State.Version++;
@@ -148,14 +160,13 @@ public sealed class CoordinatorGrain(
         await ResetClusters(_centroids, passes);
         await Commit.Persist();
         _lastPass = Remember(passes);
-        await Deliver(Flatten(passes));
+        var delivery = Deliver(Flatten(passes));
+        if (awaitDelivery) await delivery;
+        else delivery.Ignore();
         metrics.Assigned(Model, "reassign", passes.Sum(p => p.Assignments.Length));
         await EvaluateLabels();
         return passes.Sum(p => p.Assignments.Length);
     }
-
-    /// <inheritdoc />
-    public async Task<int> Redeliver() => State.Streaming && State.DeliveredVersion < State.Version ? await Reassign() : 0;
 
     /// <inheritdoc />
     public Task StartRefinement()
@@ -386,7 +397,7 @@ public sealed class CoordinatorGrain(
     /// </summary>
     private async Task Deliver(List<(Assignment Assignment, string Study)> assignments)
     {
-        var version = State.Version;
+        var version = _deliveringVersion = State.Version;
         _undelivered += assignments.Count;
         _unconfirmedPass = false;
         var remaining = (long)assignments.Count;
