@@ -10,4 +10,7 @@ public interface IAssignerGrain : IGrainWithStringKey
 {
     /// <summary>Places the instances; returns their settled assignments, or none for those still waiting for the bootstrap.</summary>
     Task<IReadOnlyList<Assignment>> Assign(IReadOnlyList<FeaturisedInstance> instances);
+
+    /// <summary>The length of the model's vectors as this silo's snapshot knows it, or 0 before the bootstrap; checked before a vector is stored.</summary>
+    Task<int> Dimension();
 }

@@ -35,6 +35,12 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     Task<int> Reassign();
 
     /// <summary>
+    /// Runs <see cref="Reassign"/> if the last pass's assignments may not all have reached their studies (the coordinator
+    /// re-activated before it had delivered them); returns the instances reassigned, 0 when nothing was outstanding.
+    /// </summary>
+    Task<int> Redeliver();
+
+    /// <summary>
     /// A k-medoids refinement pass: a stratified sample from the shards, FasterPAM (Manhattan) on it, the medoids
     /// matched to the previous clusters (Hungarian) so ids stay stable, every shard reassigned, cluster grains reset.
     /// </summary>

@@ -44,6 +44,15 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
         return outcome.Assignments.Where(a => mine.Contains(a.SopInstanceUid)).ToList();
     }
 
+    /// <inheritdoc />
+    public async Task<int> Dimension()
+    {
+        if (IsStale) Refresh(await Coordinator.GetModel());
+        return _model!.Dimension;
+    }
+
+    private bool IsStale => _model is null || DateTime.UtcNow - _modelAt > TimeSpan.FromMilliseconds(_options.SnapshotMaxAgeMilliseconds);
+
     private async Task FlushWhileOpen()
     {
         try
@@ -75,8 +84,7 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
     {
         try
         {
-            if (_model is null || DateTime.UtcNow - _modelAt > TimeSpan.FromMilliseconds(_options.SnapshotMaxAgeMilliseconds))
-                Refresh(await Coordinator.GetModel());
+            if (IsStale) Refresh(await Coordinator.GetModel());
             var model = _model!;
             // A vector of another length than the model's (a silo configured differently) fails its own caller, not the batch.
             foreach (var misfit in batch.Where(w => model.Dimension > 0 && w.Instances.Any(i => i.Fused.Length != model.Dimension)).ToList())

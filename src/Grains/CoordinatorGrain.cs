@@ -34,8 +34,13 @@ public sealed class CoordinatorGrain(
     private long _sinceRefinement;
     private string? _refinementError;
     private PassMembership? _lastPass;
+    private GroupCommit? _commit;
+    private long _undelivered;
+    private int _deliveringVersion;
+    private bool _unconfirmedPass;
 
     private CoordinatorState State => state.State;
+    private GroupCommit Commit => _commit ??= new GroupCommit(state.WriteStateAsync, TimeSpan.Zero);
     private string Model => this.GetPrimaryKeyString();
     private ModelSettings Settings => State.Settings ?? new ModelSettings(_options.Clusters, _options.BootstrapSize, _options.Seed);
     private int K => State.Clusters;
@@ -49,6 +54,13 @@ public sealed class CoordinatorGrain(
             var centres = await Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).GetCentroid()));
             _centroids = centres.SelectMany(c => c).ToArray();
             if (_centroids.Length != K * D) throw new InvalidOperationException($"model '{Model}': cluster grains hold {_centroids.Length} values, not {K}×{D}");
+            if (State.DeliveredVersion < State.Version)
+            {
+                // The last pass's assignments may not all have reached their studies (this grain's silo died while it
+                // delivered them): until a new pass has delivered, no assignment counts as known to its study.
+                _unconfirmedPass = true;
+                RecoverInBackground().Ignore();
+            }
         }
         else
         {
@@ -65,7 +77,7 @@ public sealed class CoordinatorGrain(
         if (State.Streaming)
             throw new InvalidOperationException($"model '{Model}' is already streaming with {State.Settings ?? Settings}");
         State.Settings = settings;
-        await state.WriteStateAsync();
+        await Commit.Persist();
     }
 
     /// <inheritdoc />
@@ -83,7 +95,8 @@ public sealed class CoordinatorGrain(
         if (_lastPass is null)
         {
             // Re-activated since the last pass: which of these it counted is unknown, so count everything again from the shards.
-            await Reassign();
+            // The studies of this batch wait on this call: the pass's delivery must not hold the grain.
+            await Reassign(awaitDelivery: false);
             return new BatchOutcome([], Snapshot());
         }
 
@@ -125,19 +138,31 @@ public sealed class CoordinatorGrain(
     public async Task Flush()
     {
         if (State.Streaming || (await Counts()).Vectors == 0) return;
-        await NotifyStudies(await Bootstrap());
+        await Deliver(await Bootstrap());
     }
 
     /// <inheritdoc />
-    public async Task<int> Reassign()
+    public Task<int> Reassign() => Reassign(awaitDelivery: true);
+
+    /// <inheritdoc />
+    public async Task<int> Redeliver() =>
+        State.Streaming && State.DeliveredVersion < State.Version && _deliveringVersion < State.Version ? await Reassign(awaitDelivery: false) : 0;
+
+    /// <summary>
+    /// The reassignment pass; its delivery to the studies is awaited for a caller that reads the records next, and left to
+    /// run in the background (status counts it as pending) when the grain must keep absorbing batches meanwhile.
+    /// </summary>
+    private async Task<int> Reassign(bool awaitDelivery)
     {
         if (!State.Streaming) return 0;
         State.Version++;
         var passes = await ReassignShards(_centroids, State.Metric);
         await ResetClusters(_centroids, passes);
-        await state.WriteStateAsync();
+        await Commit.Persist();
         _lastPass = Remember(passes);
-        await NotifyStudies(Flatten(passes));
+        var delivery = Deliver(Flatten(passes));
+        if (awaitDelivery) await delivery;
+        else delivery.Ignore();
         metrics.Assigned(Model, "reassign", passes.Sum(p => p.Assignments.Length));
         await EvaluateLabels();
         return passes.Sum(p => p.Assignments.Length);
@@ -203,9 +228,9 @@ public sealed class CoordinatorGrain(
         _lastPass = Remember(passes);
         var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, passes.Sum(p => p.Costs.Sum()),
             previousCost, passes.Sum(p => (long)p.Assignments.Length), changed, plan.Swaps, clock.Elapsed.TotalSeconds);
-        await NotifyStudies(Flatten(passes));
+        await Deliver(Flatten(passes));
         State.LastRefinement = result;
-        await state.WriteStateAsync();
+        await Commit.Persist();
         metrics.Assigned(Model, "refinement", result.Reassigned);
         metrics.Refined(Model, result);
         await EvaluateLabels();
@@ -240,8 +265,10 @@ public sealed class CoordinatorGrain(
     public async Task<ModelStatus> GetStatus()
     {
         var counts = await Counts();
+        // An assignment counts as annotated once its study has it, as the export (which reads the studies) sees it.
+        var undelivered = !State.Streaming ? counts.Vectors : _unconfirmedPass ? counts.Vectors : Math.Min(_undelivered, counts.Vectors);
         return new ModelStatus(State.Streaming ? "streaming" : "collecting", State.Version, K,
-            State.Streaming ? counts.Vectors : 0, State.Streaming ? 0 : counts.Vectors, counts.Quarantined, counts.Duplicates);
+            counts.Vectors - undelivered, undelivered, counts.Quarantined, counts.Duplicates);
     }
 
     /// <inheritdoc />
@@ -306,7 +333,7 @@ public sealed class CoordinatorGrain(
         var passes = await ReassignShards(_centroids, CentreMetric.Euclidean);
         await ResetClusters(_centroids, passes);
         State.Streaming = true;
-        await state.WriteStateAsync();
+        await Commit.Persist();
         _lastPass = Remember(passes);
         metrics.Assigned(Model, "bootstrap", passes.Sum(p => (long)p.Assignments.Length));
         await EvaluateLabels();
@@ -347,21 +374,74 @@ public sealed class CoordinatorGrain(
     private static PassMembership Remember(ShardReassignment[] passes) =>
         new(passes.SelectMany(p => p.Assignments.Select(a => a.SopInstanceUid)));
 
-    /// <summary>Tells the studies of a pass's assignments about them, except those of <paramref name="batch"/>, whose assignments are returned instead.</summary>
+    /// <summary>
+    /// Delivers a pass's assignments to every study in the background (this batch's studies wait on this call, and a pass
+    /// over many studies would outlast it) and returns those of <paramref name="batch"/> at once as well. The batch's
+    /// reply may be lost with its silo; the delivery is not, so the pass's own instances are delivered too.
+    /// </summary>
     private Assignment[] TellOthers(List<(Assignment Assignment, string Study)> assignments, FeaturisedInstance[] batch)
     {
         var mine = batch.Select(i => i.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
-        // The other studies may be waiting on this grain right now: tell them without awaiting, or they would deadlock.
-        NotifyStudies(assignments.Where(a => !mine.Contains(a.Assignment.SopInstanceUid))).Ignore();
+        Deliver(assignments).Ignore();
         return assignments.Where(a => mine.Contains(a.Assignment.SopInstanceUid)).Select(a => a.Assignment).ToArray();
     }
 
     private static List<(Assignment Assignment, string Study)> Flatten(ShardReassignment[] passes) =>
         passes.SelectMany(p => p.Assignments.Select((a, i) => (a, p.Studies[i]))).ToList();
 
-    private Task NotifyStudies(IEnumerable<(Assignment Assignment, string Study)> assignments) =>
-        Task.WhenAll(assignments.GroupBy(a => a.Study).Select(g =>
-            GrainFactory.GetGrain<IStudyGrain>(g.Key).ApplyAssignments(g.Select(x => x.Assignment).ToList())));
+    /// <summary>
+    /// Delivers the current pass's assignments to their studies, retried until each acknowledges
+    /// (<see cref="AssignmentDelivery"/>), then records the pass as delivered, so a coordinator that re-activates knows
+    /// whether a pass may have been lost with its silo (<see cref="RecoverInBackground"/>). Until then, status counts
+    /// the undelivered assignments as pending.
+    /// </summary>
+    private async Task Deliver(List<(Assignment Assignment, string Study)> assignments)
+    {
+        var version = _deliveringVersion = State.Version;
+        _undelivered += assignments.Count;
+        _unconfirmedPass = false;
+        var remaining = (long)assignments.Count;
+        try
+        {
+            if (!await AssignmentDelivery.DeliverAsync(GrainFactory, assignments, n => { _undelivered -= n; remaining -= n; }, logger)) return;
+        }
+        finally
+        {
+            // What a failed delivery left is not pending anymore for this activation's accounting: the marker below stays behind instead.
+            _undelivered -= remaining;
+            if (remaining > 0) _unconfirmedPass = true;
+        }
+        if (version != State.Version || State.DeliveredVersion >= version) return;
+        State.DeliveredVersion = version;
+        await Commit.Persist();
+    }
+
+    /// <summary>
+    /// Runs a reassignment pass through this grain's own queue to re-deliver every assignment after a re-activation found
+    /// the last pass undelivered; retried with backoff while the shards or cluster grains are unreachable.
+    /// </summary>
+    private async Task RecoverInBackground()
+    {
+        var backoff = AssignmentDelivery.FirstBackoff;
+        for (var attempt = 0; attempt < 10 && State.DeliveredVersion < State.Version; attempt++)
+        {
+            try
+            {
+                await this.AsReference<ICoordinatorGrain>().Redeliver();
+                return;
+            }
+            catch (TimeoutException)
+            {
+                return; // still running; it delivers when done
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Model {Model}: re-delivering the last pass failed ({Error}); retrying", Model, e.GetType().Name);
+                await Task.Delay(backoff);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, AssignmentDelivery.MaxBackoff.Ticks));
+            }
+        }
+    }
 
     private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances) => Flatten(instances, 0, instances[0].Fused.Length);
 

@@ -17,4 +17,7 @@ public sealed class CoordinatorState
     [Id(5)] public CentreMetric Metric { get; set; }
 
     [Id(7)] public RefinementResult? LastRefinement { get; set; }
+
+    /// <summary>The last pass version whose assignments every study acknowledged; behind <see cref="Version"/> while a delivery is out or was lost.</summary>
+    [Id(8)] public int DeliveredVersion { get; set; }
 }

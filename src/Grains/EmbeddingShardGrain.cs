@@ -50,6 +50,10 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     /// <inheritdoc />
     public Task Add(IReadOnlyList<FeaturisedInstance> instances)
     {
+        // One length per shard, checked before anything is stored: a pass over a shard of mixed lengths would fail for every instance in it.
+        var length = _instances.Count > 0 ? _instances[0].Fused.Length : instances.Count > 0 ? instances[0].Fused.Length : 0;
+        if (instances.FirstOrDefault(i => i.Fused.Length != length) is { } misfit)
+            throw new ArgumentException($"a vector of {misfit.Fused.Length} values cannot join a shard of {length}-value vectors");
         foreach (var instance in instances)
         {
             Upsert(instance);

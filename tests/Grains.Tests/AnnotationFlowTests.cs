@@ -3,6 +3,7 @@ using Orleans.Streams;
 namespace RadiologyNet.Grains.Tests;
 
 /// <summary>The whole grain flow on a real three-silo cluster: stream → study grains → shards → coordinator → cluster grains.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClassFixture<ThreeSiloClusterFixture>
 {
     [Fact]

@@ -22,6 +22,25 @@ public sealed class FolderArchiveSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Refuses_a_sibling_folder_whose_name_starts_with_the_archive_folders()
+    {
+        var sibling = _root + "-x";
+        Directory.CreateDirectory(sibling);
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(sibling, "secret.dcm"), [9]);
+            var source = "../" + Path.GetFileName(sibling) + "/secret.dcm";
+            var error = await Assert.ThrowsAsync<IOException>(() => new FolderArchiveSource(_root).ReadAsync(source));
+            Assert.Contains("outside the archive folder", error.Message);
+            Assert.DoesNotContain("secret", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(sibling, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_file_is_an_IOException()
     {
         await Assert.ThrowsAnyAsync<IOException>(() => new FolderArchiveSource(_root).ReadAsync("missing.dcm"));

@@ -5,7 +5,7 @@ namespace RadiologyNet.Client.Annotation;
 /// <summary>
 /// Walks an archive folder recursively. Files that look like DICOM (".dcm", no extension, or "DICM" at
 /// offset 128) are candidates; each is parsed to learn its UIDs, and one that cannot be parsed, or lacks
-/// a UID, is quarantined with the reason. Other files (CSV, text, JSON…) are not DICOM and are skipped.
+/// a well-formed Study, Series or SOP Instance UID (<see cref="UidSyntax"/>), is quarantined with the reason. Other files (CSV, text, JSON…) are not DICOM and are skipped.
 /// </summary>
 public static class ArchiveScanner
 {
@@ -62,9 +62,9 @@ public static class ArchiveScanner
             var study = dataset.GetString(DicomTags.StudyInstanceUID);
             var series = dataset.GetString(DicomTags.SeriesInstanceUID);
             var sop = dataset.GetString(DicomTags.SOPInstanceUID);
-            if (string.IsNullOrEmpty(study) || string.IsNullOrEmpty(sop))
-                return new ScannedFile(relative, study, series, sop, "missing StudyInstanceUID or SOPInstanceUID");
-            return new ScannedFile(relative, study, series ?? "", sop, null, dataset.GetString(DicomTags.AccessionNumber));
+            // A malformed UID would become a grain key, a blob name and a CSV cell: refused here, and never kept or echoed.
+            if (UidSyntax.InstanceProblem(study, series, sop) is { } problem) return new ScannedFile(relative, null, null, null, problem);
+            return new ScannedFile(relative, study, series, sop, null, dataset.GetString(DicomTags.AccessionNumber));
         }
         catch (DicomFormatException e)
         {

@@ -12,9 +12,17 @@ public sealed class FolderArchiveSource(string root) : IArchiveSource
     public Task<byte[]> ReadAsync(string source, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(Path.Combine(_root, source));
-        if (!full.StartsWith(_root, StringComparison.Ordinal))
-            throw new IOException($"source '{source}' is outside the archive folder");
+        // Paths are untrusted and may name patients: refused without being echoed.
+        if (!IsInside(full)) throw new IOException("a source outside the archive folder was refused");
         return File.ReadAllBytesAsync(full, cancellationToken);
+    }
+
+    /// <summary>Whether an absolute path lies strictly below the root (a sibling such as <c>/data/archive-x</c> of <c>/data/archive</c> does not).</summary>
+    private bool IsInside(string full)
+    {
+        var relative = Path.GetRelativePath(_root, full);
+        return relative != "." && !Path.IsPathRooted(relative) && relative != ".." &&
+               !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <inheritdoc />
