@@ -38,6 +38,12 @@ public sealed class AnnotationOptions
     /// <summary>Age after which an assigner fetches the model again before placing instances (its batches refresh it anyway).</summary>
     public int SnapshotMaxAgeMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// Seconds the coordinator retries delivering a pass's assignments to a study that fails to take them; past that it
+    /// leaves the pass undelivered (status counts it as pending) and runs a new pass after as long again, until one is delivered.
+    /// </summary>
+    public int AssignmentDeliverySeconds { get; set; } = 300;
+
     /// <summary>Run a k-medoids refinement pass after this many newly assigned instances; 0 only on demand.</summary>
     public int RefineEvery { get; set; }
 
@@ -89,6 +95,7 @@ public sealed class AnnotationOptions
         if (Clusters < 1 || BootstrapSize < 1) throw new ArgumentException("Annotation:Clusters and Annotation:BootstrapSize must be >= 1");
         if (AssignBatchSize < 1 || AssignBatchMilliseconds < 0 || SnapshotMaxAgeMilliseconds < 0)
             throw new ArgumentException("Annotation:AssignBatchSize must be >= 1, AssignBatchMilliseconds and SnapshotMaxAgeMilliseconds >= 0");
+        if (AssignmentDeliverySeconds < 1) throw new ArgumentException($"Annotation:AssignmentDeliverySeconds must be >= 1, not {AssignmentDeliverySeconds}");
         if (RefineEvery < 0 || RefineSampleSize < 2) throw new ArgumentException("Annotation:RefineEvery must be >= 0 and RefineSampleSize >= 2");
         if (ProjectDimension < 0) throw new ArgumentException($"Annotation:ProjectDimension must be >= 0 (0 = no projection), not {ProjectDimension}");
         if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");

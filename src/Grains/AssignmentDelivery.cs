@@ -4,8 +4,8 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// Delivers a model-wide pass's assignments to their study grains, one call per study, and retries each study that
-/// fails (its silo died, a call timed out) with exponential backoff until it acknowledges or <see cref="Deadline"/>
-/// passes. <see cref="IStudyGrain.ApplyAssignments"/> is idempotent by model version, so a repeat is harmless.
+/// fails (its silo died, a call timed out) with exponential backoff until it acknowledges or the deadline
+/// (<see cref="AnnotationOptions.AssignmentDeliverySeconds"/>) passes. <see cref="IStudyGrain.ApplyAssignments"/> is idempotent by model version, so a repeat is harmless.
 /// </summary>
 public static class AssignmentDelivery
 {
@@ -15,26 +15,23 @@ public static class AssignmentDelivery
     /// <summary>The longest wait between two attempts at one study.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long one study is retried before the pass is left undelivered (a later pass delivers it).</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Delivers every assignment; <paramref name="acknowledged"/> is told how many each study took. True when every
-    /// study acknowledged, false when one was still failing at the deadline.
+    /// study acknowledged, false when one was still failing after <paramref name="deadline"/> (a later pass delivers it).
     /// </summary>
     public static async Task<bool> DeliverAsync(IGrainFactory grains, IEnumerable<(Assignment Assignment, string Study)> assignments,
-        Action<int> acknowledged, ILogger logger)
+        TimeSpan deadline, Action<int> acknowledged, ILogger logger)
     {
         var delivered = await Task.WhenAll(assignments.GroupBy(a => a.Study, StringComparer.Ordinal)
-            .Select(g => DeliverToStudy(grains.GetGrain<IStudyGrain>(g.Key), g.Select(x => x.Assignment).ToList(), acknowledged)));
+            .Select(g => DeliverToStudy(grains.GetGrain<IStudyGrain>(g.Key), g.Select(x => x.Assignment).ToList(), deadline, acknowledged)));
         var failed = delivered.Count(ok => !ok);
-        if (failed > 0) logger.LogWarning("{Failed} studies did not acknowledge their assignments within {Deadline}; a later pass delivers them", failed, Deadline);
+        if (failed > 0) logger.LogWarning("{Failed} studies did not acknowledge their assignments within {Deadline}; a later pass delivers them", failed, deadline);
         return failed == 0;
     }
 
-    private static async Task<bool> DeliverToStudy(IStudyGrain study, List<Assignment> assignments, Action<int> acknowledged)
+    private static async Task<bool> DeliverToStudy(IStudyGrain study, List<Assignment> assignments, TimeSpan deadline, Action<int> acknowledged)
     {
-        var giveUp = DateTime.UtcNow + Deadline;
+        var giveUp = DateTime.UtcNow + deadline;
         var backoff = FirstBackoff;
         while (true)
         {

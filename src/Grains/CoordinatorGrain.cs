@@ -403,7 +403,11 @@ public sealed class CoordinatorGrain(
         var remaining = (long)assignments.Count;
         try
         {
-            if (!await AssignmentDelivery.DeliverAsync(GrainFactory, assignments, n => { _undelivered -= n; remaining -= n; }, logger)) return;
+            if (!await AssignmentDelivery.DeliverAsync(GrainFactory, assignments, DeliveryDeadline, n => { _undelivered -= n; remaining -= n; }, logger))
+            {
+                if (version == State.Version) RedeliverLater(version).Ignore();
+                return;
+            }
         }
         finally
         {
@@ -414,6 +418,20 @@ public sealed class CoordinatorGrain(
         if (version != State.Version || State.DeliveredVersion >= version) return;
         State.DeliveredVersion = version;
         await Commit.Persist();
+    }
+
+    private TimeSpan DeliveryDeadline => TimeSpan.FromSeconds(_options.AssignmentDeliverySeconds);
+
+    /// <summary>
+    /// After a pass whose delivery gave up (a study kept failing), waits as long again and runs a new pass, unless another
+    /// pass came meanwhile; so an undelivered pass is retried while this activation lives, not only when it re-activates.
+    /// </summary>
+    private async Task RedeliverLater(int version)
+    {
+        await Task.Delay(DeliveryDeadline);
+        if (State.Version != version || State.DeliveredVersion >= version) return;
+        _deliveringVersion = 0; // no delivery of this version is under way anymore: Redeliver may run a new pass
+        await RecoverInBackground();
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public sealed class FaultClusterFixture : IAsyncLifetime
     {
         FaultInjection.FailAssign(0);
         FaultInjection.FailApplyAssignments(0);
+        FaultInjection.FailApplyAssignmentsFor(TimeSpan.Zero);
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
