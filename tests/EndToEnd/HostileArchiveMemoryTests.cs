@@ -12,7 +12,7 @@ namespace RadiologyNet.EndToEnd;
 public sealed class HostileArchiveMemoryTests : IDisposable
 {
     private const long Gib = 1L << 30;
-    private const string HeapLimit = "0x20000000"; // 512 MiB
+    private static readonly Dictionary<string, string> HeapLimitEnvironment = new() { ["DOTNET_GCHeapHardLimit"] = "0x20000000" }; // 512 MiB
     private const int MedNistImages = 30;
     private readonly string _archive = Path.Combine(Path.GetTempPath(), "radnet-hostile-" + Guid.NewGuid().ToString("N"));
     private readonly string _out = Path.Combine(Path.GetTempPath(), "radnet-hostile-out-" + Guid.NewGuid().ToString("N"));
@@ -50,7 +50,7 @@ public sealed class HostileArchiveMemoryTests : IDisposable
         expected["rle-short.dcm"] = "RLE frame 0 segment 0 has 64 bytes, too few to decode to the 16777216 bytes of a 4096x4096 frame";
         Assert.All(Directory.GetFiles(_archive, "bomb-*"), f => Assert.InRange(new FileInfo(f).Length, 1, 1_100_000));
 
-        var run = await HeapLimitedRadnet.RunAsync(HeapLimit, TimeSpan.FromMinutes(10), "annotate", _archive, "--clusters", "4", "--out", _out);
+        var run = await RadnetProcess.RunWithEnvironmentAsync(HeapLimitEnvironment, TimeSpan.FromMinutes(10), "annotate", _archive, "--clusters", "4", "--out", _out);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
         var rows = File.ReadAllLines(Path.Combine(_out, "annotations.csv")).Skip(1).ToList();

@@ -1,5 +1,6 @@
 using RadiologyNet.Dicom;
 using RadiologyNet.Dicom.Tests;
+using RadiologyNet.TestSupport;
 
 namespace RadiologyNet.EndToEnd;
 
@@ -9,7 +10,7 @@ namespace RadiologyNet.EndToEnd;
 /// </summary>
 public sealed class SmallHeapCommandTests : IDisposable
 {
-    private const string HeapLimit = "0x4000000"; // 64 MiB
+    private static readonly Dictionary<string, string> HeapLimitEnvironment = new() { ["DOTNET_GCHeapHardLimit"] = "0x4000000" }; // 64 MiB
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "radnet-small-heap-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A 6000 × 6000 16-bit image (36 megapixels, within the decode budget): a 72 MB file.</summary>
@@ -34,11 +35,11 @@ public sealed class SmallHeapCommandTests : IDisposable
     {
         var path = LargeImage();
 
-        var render = await HeapLimitedRadnet.RunAsync(HeapLimit, TimeSpan.FromMinutes(2), "render", path, "--out", Path.Combine(_folder, "large.png"));
+        var render = await RadnetProcess.RunWithEnvironmentAsync(HeapLimitEnvironment, TimeSpan.FromMinutes(2), "render", path, "--out", Path.Combine(_folder, "large.png"));
         Assert.True(render.ExitCode == 2, $"exit {render.ExitCode}\n{render.StdOut}\n{render.StdErr}");
         Assert.Contains("cannot render: out of memory while decoding", render.StdOut + render.StdErr);
 
-        var dump = await HeapLimitedRadnet.RunAsync(HeapLimit, TimeSpan.FromMinutes(2), "dump", path);
+        var dump = await RadnetProcess.RunWithEnvironmentAsync(HeapLimitEnvironment, TimeSpan.FromMinutes(2), "dump", path);
         Assert.True(dump.ExitCode == 2, $"exit {dump.ExitCode}\n{dump.StdOut}\n{dump.StdErr}");
         Assert.Contains("error: not readable as DICOM: out of memory while decoding", dump.StdErr);
     }

@@ -7,12 +7,17 @@ public static class RadnetProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Outcome> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<Outcome> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), timeout, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="environment"/> added to radnet's environment (e.g. DOTNET_GCHeapHardLimit).</summary>
+    public static async Task<Outcome> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "radnet.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
