@@ -13,7 +13,8 @@ namespace RadiologyNet.Grains;
 /// (<see cref="IShardSegmentStore"/>), and the grain state, written with group commits, holds only the segment count and the
 /// instances since the last seal, so a write costs at most one segment's vectors however large the shard grows. Placed by
 /// the hash of its key, so a model's shards (the unit of data-parallel passes) spread over the silos; Orleans' default
-/// resource-optimised placement once put all eight on one silo of three.
+/// resource-optimised placement once put all eight on one silo of three. Read in pages (<see cref="ReadPage"/>,
+/// <see cref="ReadQuarantined"/>) of at most a quarter of the silo's maximum message body, never whole.
 /// </summary>
 [Reentrant]
 [Orleans.Placement.HashBasedPlacement]
