@@ -24,9 +24,12 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ModelSnapshot> GetModel();
 
-    /// <summary>Every quarantined instance reported so far, with its reason.</summary>
+    /// <summary>
+    /// A page of the quarantined instances reported so far, with their reasons, from <paramref name="cursor"/> on (shard by
+    /// shard); the next cursor is null at the end. <see cref="PagedReads.ReadQuarantinedAsync"/> follows the cursors.
+    /// </summary>
     [AlwaysInterleave]
-    Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined();
+    Task<QuarantinePage> GetQuarantined(QuarantineCursor cursor);
 
     /// <summary>Bootstraps now on whatever was collected (end of a small archive); no-op once streaming.</summary>
     Task Flush();

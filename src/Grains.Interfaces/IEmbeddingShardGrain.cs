@@ -23,11 +23,18 @@ public interface IEmbeddingShardGrain : IGrainWithStringKey
     /// <summary>How many vectors and quarantined instances the shard holds.</summary>
     Task<ShardCounts> GetCounts();
 
-    /// <summary>Every quarantined instance with its reason.</summary>
-    Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined();
+    /// <summary>
+    /// The quarantined instances after <see cref="QuarantineCursor.After"/> in ordinal order of SOPInstanceUID, as many as fit
+    /// a page; the next cursor (same shard) is null once none are left. <see cref="QuarantineCursor.Shard"/> is the caller's.
+    /// </summary>
+    Task<QuarantinePage> ReadQuarantined(QuarantineCursor cursor);
 
-    /// <summary>All instances held.</summary>
-    Task<IReadOnlyList<FeaturisedInstance>> GetAll();
+    /// <summary>
+    /// The instances from <paramref name="cursor"/> on, as many as fit a page (at least one; the page's bytes are bounded
+    /// by a quarter of the silo's maximum message body size), and the cursor of the next page, null at the end.
+    /// <see cref="PagedReads.ReadAllAsync"/> follows the cursors.
+    /// </summary>
+    Task<ShardPage> ReadPage(ShardCursor cursor);
 
     /// <summary>A seeded uniform sample without replacement of up to <paramref name="count"/> instances.</summary>
     Task<IReadOnlyList<FeaturisedInstance>> Sample(int count, int seed);

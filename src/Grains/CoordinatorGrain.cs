@@ -128,10 +128,16 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined()
+    public async Task<QuarantinePage> GetQuarantined(QuarantineCursor cursor)
     {
-        var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetQuarantined()));
-        return shards.SelectMany(s => s).OrderBy(q => q.Key, StringComparer.Ordinal).ToList();
+        // One shard's page per reply; shards with nothing left are passed over.
+        for (var at = cursor; at.Shard < _options.Shards; at = new QuarantineCursor(at.Shard + 1, ""))
+        {
+            var page = await Shard(at.Shard).ReadQuarantined(at);
+            var next = page.Next ?? (at.Shard + 1 < _options.Shards ? new QuarantineCursor(at.Shard + 1, "") : null);
+            if (page.Entries.Length > 0 || next is null) return new QuarantinePage(page.Entries, next);
+        }
+        return new QuarantinePage([], null);
     }
 
     /// <inheritdoc />
@@ -367,7 +373,7 @@ public sealed class CoordinatorGrain(
 
     private async Task<List<FeaturisedInstance>> GatherAll()
     {
-        var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetAll()));
+        var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).ReadAllAsync().ToListAsync().AsTask()));
         return shards.SelectMany(s => s).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
     }
 

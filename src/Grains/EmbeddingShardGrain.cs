@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Orleans.Serialization;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using RadiologyNet.Clustering;
 using RadiologyNet.Grains.Storage;
 
@@ -12,7 +13,8 @@ namespace RadiologyNet.Grains;
 /// (<see cref="IShardSegmentStore"/>), and the grain state, written with group commits, holds only the segment count and the
 /// instances since the last seal, so a write costs at most one segment's vectors however large the shard grows. Placed by
 /// the hash of its key, so a model's shards (the unit of data-parallel passes) spread over the silos; Orleans' default
-/// resource-optimised placement once put all eight on one silo of three.
+/// resource-optimised placement once put all eight on one silo of three. Read in pages (<see cref="ReadPage"/>,
+/// <see cref="ReadQuarantined"/>) of at most a quarter of the silo's maximum message body, never whole.
 /// </summary>
 [Reentrant]
 [Orleans.Placement.HashBasedPlacement]
@@ -24,11 +26,14 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private readonly int _segmentSize;
     private readonly List<FeaturisedInstance> _instances = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _quarantineOrder = [];
+    private readonly int _pageBytes;
     private readonly GroupCommit _commit;
 
     public EmbeddingShardGrain([PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state, IShardSegmentStore segments,
-        Serializer serializer, IOptions<AnnotationOptions> options)
+        Serializer serializer, IOptions<AnnotationOptions> options, IOptions<SiloMessagingOptions> messaging)
     {
+        _pageBytes = Math.Max(1, messaging.Value.MaxMessageBodySize / 4);
         _state = state;
         _segments = segments;
         _serializer = serializer;
@@ -45,6 +50,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         foreach (var segment in sealedSegments)
             foreach (var instance in _serializer.Deserialize<List<FeaturisedInstance>>(segment) ?? []) Upsert(instance);
         foreach (var instance in _state.State.Tail) Upsert(instance);
+        _quarantineOrder.AddRange(_state.State.Quarantined.Keys.Order(StringComparer.Ordinal));
     }
 
     /// <inheritdoc />
@@ -58,7 +64,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         {
             Upsert(instance);
             _state.State.Tail.Add(instance);
-            _state.State.Quarantined.Remove(instance.SopInstanceUid);
+            if (_state.State.Quarantined.Remove(instance.SopInstanceUid)) _quarantineOrder.RemoveAt(_quarantineOrder.BinarySearch(instance.SopInstanceUid, StringComparer.Ordinal));
         }
         return _commit.Persist();
     }
@@ -67,7 +73,8 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public Task AddQuarantined(string sopInstanceUid, string reason)
     {
         if (_index.ContainsKey(sopInstanceUid)) return Task.CompletedTask;
-        _state.State.Quarantined[sopInstanceUid] = reason;
+        if (_state.State.Quarantined.TryAdd(sopInstanceUid, reason)) _quarantineOrder.Insert(~_quarantineOrder.BinarySearch(sopInstanceUid, StringComparer.Ordinal), sopInstanceUid);
+        else _state.State.Quarantined[sopInstanceUid] = reason;
         return _commit.Persist();
     }
 
@@ -87,17 +94,44 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public Task<ShardCounts> GetCounts() => Task.FromResult(new ShardCounts(_instances.Count, _state.State.Quarantined.Count, _state.State.Duplicates));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<KeyValuePair<string, string>>> GetQuarantined() =>
-        Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(_state.State.Quarantined.ToList());
+    public Task<QuarantinePage> ReadQuarantined(QuarantineCursor cursor)
+    {
+        var found = _quarantineOrder.BinarySearch(cursor.After, StringComparer.Ordinal);
+        var from = found >= 0 ? found + 1 : ~found;
+        var entries = new List<QuarantinedInstance>();
+        var bytes = 0L;
+        for (var i = from; i < _quarantineOrder.Count; i++)
+        {
+            var entry = new QuarantinedInstance(_quarantineOrder[i], _state.State.Quarantined[_quarantineOrder[i]]);
+            bytes += PageBytes.Of(entry);
+            if (entries.Count > 0 && bytes > _pageBytes) break;
+            entries.Add(entry);
+        }
+        var more = from + entries.Count < _quarantineOrder.Count;
+        return Task.FromResult(new QuarantinePage(entries.ToArray(), more ? cursor with { After = entries[^1].SopInstanceUid } : null));
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeaturisedInstance>> GetAll() => Task.FromResult<IReadOnlyList<FeaturisedInstance>>(_instances.ToArray());
+    public Task<ShardPage> ReadPage(ShardCursor cursor)
+    {
+        var page = new List<FeaturisedInstance>();
+        var bytes = 0L;
+        var from = Math.Max(0, cursor.Position);
+        for (var i = from; i < _instances.Count; i++)
+        {
+            bytes += PageBytes.Of(_instances[i]);
+            if (page.Count > 0 && bytes > _pageBytes) break;
+            page.Add(_instances[i]);
+        }
+        var next = from + page.Count;
+        return Task.FromResult(new ShardPage(page.ToArray(), next < _instances.Count ? new ShardCursor(next) : null));
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FeaturisedInstance>> Sample(int count, int seed)
     {
         var n = _instances.Count;
-        if (count >= n) return GetAll();
+        if (count >= n) return Task.FromResult<IReadOnlyList<FeaturisedInstance>>(_instances.ToArray());
         // Partial Fisher–Yates over the ordinal order of SOPInstanceUIDs, so the sample depends only on the content and the seed.
         var order = _instances.Select((inst, i) => (inst.SopInstanceUid, i)).OrderBy(x => x.SopInstanceUid, StringComparer.Ordinal).Select(x => x.i).ToArray();
         var random = new Random(seed);

@@ -129,7 +129,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
         var model = await coordinator.GetModel();
         Assert.Equal(CentreMetric.Manhattan, model.Metric);
         var stored = (await Task.WhenAll(Enumerable.Range(0, model.Shards)
-            .Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("default", s)).GetAll()))).SelectMany(x => x).ToList();
+            .Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("default", s)).ReadAllAsync().ToListAsync().AsTask()))).SelectMany(x => x).ToList();
         var query = stored.OrderBy(v => v.SopInstanceUid, StringComparer.Ordinal).First();
         var expected = stored.Where(v => v.SopInstanceUid != query.SopInstanceUid)
             .Select(v => (v.SopInstanceUid, Distance: RadiologyNet.Clustering.Distances.Manhattan(query.Fused, v.Fused)))

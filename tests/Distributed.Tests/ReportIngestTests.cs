@@ -44,7 +44,7 @@ public sealed class ReportIngestTests(ITestOutputHelper output)
                 await Task.Delay(500);
 
             var stored = (await Task.WhenAll(Enumerable.Range(0, 8)
-                .Select(s => client.Client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("default", s)).GetAll()))).SelectMany(x => x).ToList();
+                .Select(s => client.Client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("default", s)).ReadAllAsync().ToListAsync().AsTask()))).SelectMany(x => x).ToList();
             Assert.Equal(demo.Images, stored.Count);
             var withReport = stored.Where(i => i.HasReport).Select(i => i.StudyInstanceUid).ToHashSet(StringComparer.Ordinal);
             Assert.NotEmpty(withReport);

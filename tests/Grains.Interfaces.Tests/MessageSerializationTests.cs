@@ -79,4 +79,20 @@ public sealed class MessageSerializationTests
         var sources = RoundTrip(new SourceClusterings(["a", "b"], ["CT", "MR"], ["HEAD", "KNEE"], new Dictionary<string, int[]> { ["fused"] = [0, 1] }));
         Assert.Equal([0, 1], sources.LabelsBySource["fused"]);
     }
+
+    [Fact]
+    public void Paged_read_messages_round_trip()
+    {
+        Assert.Equal(new ShardCursor(17), RoundTrip(new ShardCursor(17)));
+        var page = RoundTrip(new ShardPage([new FeaturisedInstance("s", "st", [1f, 2f], "CT", "HEAD")], new ShardCursor(1)));
+        Assert.Equal(new ShardCursor(1), page.Next);
+        Assert.Equal([1f, 2f], Assert.Single(page.Instances).Fused);
+        Assert.Null(RoundTrip(new ShardPage([], null)).Next);
+
+        Assert.Equal(new QuarantineCursor(3, "1.2.3"), RoundTrip(new QuarantineCursor(3, "1.2.3")));
+        var quarantined = RoundTrip(new QuarantinePage([new QuarantinedInstance("1.2.3", "no pixel data")], new QuarantineCursor(0, "1.2.3")));
+        Assert.Equal(new QuarantinedInstance("1.2.3", "no pixel data"), Assert.Single(quarantined.Entries));
+        Assert.Equal(new QuarantineCursor(0, "1.2.3"), quarantined.Next);
+        Assert.Null(RoundTrip(new QuarantinePage([], null)).Next);
+    }
 }

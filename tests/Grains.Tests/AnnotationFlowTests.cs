@@ -76,7 +76,7 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
         Assert.Equal(2, status.Quarantined);
         Assert.Equal(1, status.Duplicates);
 
-        var quarantined = (await coordinator.GetQuarantined()).ToDictionary(q => q.Key, q => q.Value);
+        var quarantined = (await coordinator.ReadQuarantinedAsync().ToListAsync()).ToDictionary(q => q.SopInstanceUid, q => q.Reason);
         Assert.Contains("2.25.999.1.1", quarantined.Keys);
         Assert.Contains("source unreadable", quarantined["2.25.998.1.1"]);
 
@@ -164,6 +164,6 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
     }
 
     private static async Task<List<FeaturisedInstance>> AllStored(IClusterClient client) =>
-        (await Task.WhenAll(Enumerable.Range(0, 4).Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("test", s)).GetAll())))
+        (await Task.WhenAll(Enumerable.Range(0, 4).Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey("test", s)).ReadAllAsync().ToListAsync().AsTask())))
         .SelectMany(x => x).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
 }

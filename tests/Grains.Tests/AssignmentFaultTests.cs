@@ -60,11 +60,11 @@ public sealed class AssignmentFaultTests(FaultClusterFixture fixture) : IClassFi
         await fixture.Publish(new InstanceArrived("1.2.78", "1.2.78.1", "1.2.78.1." + new string('1', 60), "disc/2.dcm"));
 
         Assert.True(await FaultClusterFixture.Eventually(async () => (await coordinator.GetStatus()).Quarantined == before + 3, TimeSpan.FromMinutes(1)));
-        var quarantined = await coordinator.GetQuarantined();
-        Assert.Contains(quarantined, q => q.Value == "invalid SOPInstanceUID: has a character other than a digit or '.'");
-        Assert.Contains(quarantined, q => q.Value == "invalid StudyInstanceUID: has an empty component");
-        Assert.Contains(quarantined, q => q.Value == "invalid SOPInstanceUID: longer than 64 characters");
-        Assert.DoesNotContain(quarantined, q => q.Key.Contains('=') || q.Key.Contains('/') || q.Key.Length > 64);
+        var quarantined = await coordinator.ReadQuarantinedAsync().ToListAsync();
+        Assert.Contains(quarantined, q => q.Reason == "invalid SOPInstanceUID: has a character other than a digit or '.'");
+        Assert.Contains(quarantined, q => q.Reason == "invalid StudyInstanceUID: has an empty component");
+        Assert.Contains(quarantined, q => q.Reason == "invalid SOPInstanceUID: longer than 64 characters");
+        Assert.DoesNotContain(quarantined, q => q.SopInstanceUid.Contains('=') || q.SopInstanceUid.Contains('/') || q.SopInstanceUid.Length > 64);
         Assert.Empty(await fixture.Cluster.Client.GetGrain<IStudyGrain>("1.2.77").GetInstances());
         Assert.Empty(await fixture.Cluster.Client.GetGrain<IStudyGrain>("../1.2").GetInstances());
     }

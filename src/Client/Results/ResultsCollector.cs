@@ -6,7 +6,7 @@ namespace RadiologyNet.Client.Results;
 
 /// <summary>
 /// Builds <see cref="ArchiveResults"/> from a running model (embedded or a cluster): the centres from the coordinator,
-/// every fused vector from the shards, each instance's distance to its cluster and to the runner-up, each cluster's
+/// every fused vector from the shards (read in bounded pages), each instance's distance to its cluster and to the runner-up, each cluster's
 /// representative, composition, distinctive report terms and auto-name.
 /// </summary>
 public static class ResultsCollector
@@ -26,9 +26,8 @@ public static class ResultsCollector
         var snapshot = await coordinator.GetModel();
         var refinement = await coordinator.GetLastRefinement();
         var shards = await Task.WhenAll(Enumerable.Range(0, snapshot.Shards)
-            .Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey(model, s)).GetAll()));
+            .Select(s => client.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey(model, s)).ReadAllAsync(cancellationToken).ToListAsync(cancellationToken).AsTask()));
         var stored = shards.SelectMany(s => s).ToDictionary(v => v.SopInstanceUid, StringComparer.Ordinal);
-        cancellationToken.ThrowIfCancellationRequested();
 
         var (k, d) = (snapshot.Clusters, snapshot.Dimension);
         var manhattan = snapshot.Metric == CentreMetric.Manhattan;

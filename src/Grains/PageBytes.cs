@@ -1,0 +1,15 @@
+namespace RadiologyNet.Grains;
+
+/// <summary>An upper estimate of the serialised size of what a page carries, so a shard can bound its pages in bytes.</summary>
+internal static class PageBytes
+{
+    private const int Overhead = 32;
+
+    /// <summary>The vector at four bytes a value, every string at up to two bytes a character, and a fixed overhead.</summary>
+    public static long Of(FeaturisedInstance instance) =>
+        Overhead + 4L * instance.Fused.Length + 2L * (instance.SopInstanceUid.Length + instance.StudyInstanceUid.Length
+            + instance.Modality.Length + instance.Region.Length + instance.Manufacturer.Length);
+
+    /// <summary>Both strings at up to two bytes a character, and a fixed overhead.</summary>
+    public static long Of(QuarantinedInstance entry) => Overhead + 2L * (entry.SopInstanceUid.Length + entry.Reason.Length);
+}
