@@ -21,6 +21,14 @@ public static class DicomTags
     public static readonly DicomTag Manufacturer = new(0x0008, 0x0070);
     public static readonly DicomTag InstitutionName = new(0x0008, 0x0080);
     public static readonly DicomTag ReferringPhysicianName = new(0x0008, 0x0090);
+    public static readonly DicomTag InstitutionAddress = new(0x0008, 0x0081);
+    public static readonly DicomTag ReferringPhysicianAddress = new(0x0008, 0x0092);
+    public static readonly DicomTag StationName = new(0x0008, 0x1010);
+    public static readonly DicomTag InstitutionalDepartmentName = new(0x0008, 0x1040);
+    public static readonly DicomTag PhysiciansOfRecord = new(0x0008, 0x1048);
+    public static readonly DicomTag PerformingPhysicianName = new(0x0008, 0x1050);
+    public static readonly DicomTag NameOfPhysiciansReadingStudy = new(0x0008, 0x1060);
+    public static readonly DicomTag OperatorsName = new(0x0008, 0x1070);
     public static readonly DicomTag StudyDescription = new(0x0008, 0x1030);
     public static readonly DicomTag SeriesDescription = new(0x0008, 0x103E);
     public static readonly DicomTag ManufacturerModelName = new(0x0008, 0x1090);
@@ -29,7 +37,15 @@ public static class DicomTags
     public static readonly DicomTag PatientID = new(0x0010, 0x0020);
     public static readonly DicomTag PatientBirthDate = new(0x0010, 0x0030);
     public static readonly DicomTag PatientSex = new(0x0010, 0x0040);
+    public static readonly DicomTag IssuerOfPatientID = new(0x0010, 0x0021);
+    public static readonly DicomTag OtherPatientIDs = new(0x0010, 0x1000);
+    public static readonly DicomTag OtherPatientNames = new(0x0010, 0x1001);
+    public static readonly DicomTag OtherPatientIDsSequence = new(0x0010, 0x1002);
+    public static readonly DicomTag PatientBirthName = new(0x0010, 0x1005);
     public static readonly DicomTag PatientAge = new(0x0010, 0x1010);
+    public static readonly DicomTag PatientAddress = new(0x0010, 0x1040);
+    public static readonly DicomTag PatientMotherBirthName = new(0x0010, 0x1060);
+    public static readonly DicomTag PatientTelephoneNumbers = new(0x0010, 0x2154);
 
     public static readonly DicomTag ContrastBolusAgent = new(0x0018, 0x0010);
     public static readonly DicomTag BodyPartExamined = new(0x0018, 0x0015);
@@ -52,6 +68,8 @@ public static class DicomTags
     public static readonly DicomTag SeriesNumber = new(0x0020, 0x0011);
     public static readonly DicomTag InstanceNumber = new(0x0020, 0x0013);
     public static readonly DicomTag ImageOrientationPatient = new(0x0020, 0x0037);
+
+    public static readonly DicomTag RequestingPhysician = new(0x0032, 0x1032);
 
     public static readonly DicomTag SamplesPerPixel = new(0x0028, 0x0002);
     public static readonly DicomTag PhotometricInterpretation = new(0x0028, 0x0004);

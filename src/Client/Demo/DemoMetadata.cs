@@ -32,12 +32,12 @@ internal static class DemoMetadata
         if (modality is "DX" or "MG") ds.AddString(DemoTags.PresentationIntentType, DicomVR.CS, "FOR PRESENTATION");
         ds.AddString(DicomTags.Manufacturer, DicomVR.LO, s.Device.Manufacturer);
         ds.AddString(DicomTags.InstitutionName, DicomVR.LO, s.Institution);
-        ds.AddString(DemoTags.InstitutionAddress, DicomVR.ST, "1 Synthetic Way, Demo City (not a real address)");
+        ds.AddString(DicomTags.InstitutionAddress, DicomVR.ST, "1 Synthetic Way, Demo City (not a real address)");
         ds.AddString(DicomTags.ReferringPhysicianName, DicomVR.PN, "DEMO^REFERRER^DR");
-        ds.AddString(DemoTags.StationName, DicomVR.SH, $"DEMO{modality}{s.Index % 3 + 1}");
+        ds.AddString(DicomTags.StationName, DicomVR.SH, $"DEMO{modality}{s.Index % 3 + 1}");
         ds.AddString(DicomTags.StudyDescription, DicomVR.LO, s.StudyDescription);
         ds.AddString(DicomTags.SeriesDescription, DicomVR.LO, s.SeriesDescription);
-        ds.AddString(DemoTags.OperatorsName, DicomVR.PN, "DEMO^TECHNOLOGIST");
+        ds.AddString(DicomTags.OperatorsName, DicomVR.PN, "DEMO^TECHNOLOGIST");
         ds.AddString(DicomTags.ManufacturerModelName, DicomVR.LO, s.Device.Model);
 
         ds.AddString(DicomTags.PatientName, DicomVR.PN, s.PatientName);

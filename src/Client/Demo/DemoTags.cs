@@ -11,9 +11,6 @@ internal static class DemoTags
     public static readonly DicomTag SeriesTime = new(0x0008, 0x0031);
     public static readonly DicomTag ContentTime = new(0x0008, 0x0033);
     public static readonly DicomTag PresentationIntentType = new(0x0008, 0x0068);
-    public static readonly DicomTag InstitutionAddress = new(0x0008, 0x0081);
-    public static readonly DicomTag StationName = new(0x0008, 0x1010);
-    public static readonly DicomTag OperatorsName = new(0x0008, 0x1070);
 
     public static readonly DicomTag ScanOptions = new(0x0018, 0x0022);
     public static readonly DicomTag MRAcquisitionType = new(0x0018, 0x0023);

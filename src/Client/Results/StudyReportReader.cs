@@ -19,8 +19,8 @@ namespace RadiologyNet.Client.Results;
 /// <param name="archive">Where the instances are read from (a folder or blob container); null when no archive is at hand.</param>
 public sealed class StudyReportReader(Func<string, Task<string?>> reportText, IArchiveSource? archive)
 {
-    /// <summary>The header read: tags only, and a bounded inflation for deflated files.</summary>
-    private static readonly DicomReaderOptions HeaderOnly = new() { StopBeforePixelData = true, MaxInflatedBytes = 64L << 20 };
+    /// <summary>The header read: tags only (a deflated file inflates at most <see cref="DicomReaderOptions.MaxHeaderBytes"/>).</summary>
+    private static readonly DicomReaderOptions HeaderOnly = new() { StopBeforePixelData = true };
 
     /// <summary>The report of <paramref name="study"/>, whose instances include <paramref name="files"/> (archive sources), or null.</summary>
     public async Task<StudyReport?> ReadAsync(string study, IReadOnlyCollection<string> files, CancellationToken cancellationToken)

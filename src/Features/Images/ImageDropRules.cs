@@ -34,9 +34,8 @@ public static class ImageDropRules
     }
 
     /// <summary>As <see cref="Check(PixelValues, FloatImage, ImageDropRuleOptions)"/>, given only the range of the stored values.</summary>
-    public static string? Check(double storedMin, double storedMax, FloatImage rendered, ImageDropRuleOptions options)
+    public static string? Check(double min, double max, FloatImage rendered, ImageDropRuleOptions options)
     {
-        var (min, max) = (storedMin, storedMax);
         var aspect = (double)Math.Min(rendered.Width, rendered.Height) / Math.Max(rendered.Width, rendered.Height);
         if (aspect < options.MinAspectRatio)
             return $"aspect ratio {aspect:0.###} below {options.MinAspectRatio}";

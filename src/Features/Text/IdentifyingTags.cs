@@ -13,34 +13,15 @@ namespace RadiologyNet.Features.Text;
 /// </summary>
 public static class IdentifyingTags
 {
-    private static readonly DicomTag PatientId = new(0x0010, 0x0020);
-    private static readonly DicomTag OtherPatientIdsSequence = new(0x0010, 0x1002);
-
     /// <summary>The identifying attributes whose words are dropped from the study's report terms.</summary>
     public static IReadOnlyList<DicomTag> Tags { get; } =
     [
-        new(0x0010, 0x0010), // PatientName
-        PatientId,
-        new(0x0010, 0x0021), // IssuerOfPatientID
-        new(0x0010, 0x1000), // OtherPatientIDs
-        new(0x0010, 0x1001), // OtherPatientNames
-        new(0x0010, 0x1005), // PatientBirthName
-        new(0x0010, 0x1060), // PatientMotherBirthName
-        new(0x0010, 0x1040), // PatientAddress
-        new(0x0010, 0x2154), // PatientTelephoneNumbers
-        new(0x0008, 0x0050), // AccessionNumber
-        new(0x0020, 0x0010), // StudyID
-        new(0x0008, 0x0080), // InstitutionName
-        new(0x0008, 0x0081), // InstitutionAddress
-        new(0x0008, 0x1040), // InstitutionalDepartmentName
-        new(0x0008, 0x1010), // StationName
-        new(0x0008, 0x0090), // ReferringPhysicianName
-        new(0x0008, 0x0092), // ReferringPhysicianAddress
-        new(0x0008, 0x1048), // PhysiciansOfRecord
-        new(0x0008, 0x1050), // PerformingPhysicianName
-        new(0x0008, 0x1060), // NameOfPhysiciansReadingStudy
-        new(0x0008, 0x1070), // OperatorsName
-        new(0x0032, 0x1032), // RequestingPhysician
+        DicomTags.PatientName, DicomTags.PatientID, DicomTags.IssuerOfPatientID, DicomTags.OtherPatientIDs, DicomTags.OtherPatientNames,
+        DicomTags.PatientBirthName, DicomTags.PatientMotherBirthName, DicomTags.PatientAddress, DicomTags.PatientTelephoneNumbers,
+        DicomTags.AccessionNumber, DicomTags.StudyID, DicomTags.InstitutionName, DicomTags.InstitutionAddress,
+        DicomTags.InstitutionalDepartmentName, DicomTags.StationName, DicomTags.ReferringPhysicianName, DicomTags.ReferringPhysicianAddress,
+        DicomTags.PhysiciansOfRecord, DicomTags.PerformingPhysicianName, DicomTags.NameOfPhysiciansReadingStudy, DicomTags.OperatorsName,
+        DicomTags.RequestingPhysician,
     ];
 
     /// <summary>
@@ -51,14 +32,14 @@ public static class IdentifyingTags
     {
         ArgumentNullException.ThrowIfNull(dataset);
         foreach (var tag in Tags) AddWords(dataset.GetString(tag), tokens);
-        foreach (var item in dataset.GetSequence(OtherPatientIdsSequence)) AddWords(item.GetString(PatientId), tokens);
+        foreach (var item in dataset.GetSequence(DicomTags.OtherPatientIDsSequence)) AddWords(item.GetString(DicomTags.PatientID), tokens);
     }
 
     /// <summary>An opaque key of the patient (a SHA-256 of PatientID), equal for two studies of one patient; null without a PatientID.</summary>
     public static string? PatientKey(DicomDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var id = dataset.GetString(PatientId)?.Trim();
+        var id = dataset.GetString(DicomTags.PatientID)?.Trim();
         return string.IsNullOrEmpty(id) ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
     }
 
