@@ -34,9 +34,13 @@ public static class ShardSegmentFormat
 
         var schema = Schema(vectorType);
         var buffer = new MemoryStream(rows * (d * sizeof(float) + 128) + 1024);
+        // Disposed only after the write: the writer copies the bodies after its last use of the batch, and a batch unreachable
+        // by then may have its native buffers freed by their finalizers mid-copy (apache/arrow-dotnet#397; seen as a
+        // NullReferenceException in MemoryStream.Write about once in 150 seals of 1,024 rows in a Release build).
+        using var batch = new RecordBatch(schema, columns, rows);
         using (var writer = new ArrowStreamWriter(buffer, schema, leaveOpen: true))
         {
-            writer.WriteRecordBatch(new RecordBatch(schema, columns, rows));
+            writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
         return buffer.ToArray();
