@@ -21,6 +21,7 @@ namespace RadiologyNet.Grains.Shards;
 /// </summary>
 public sealed class ShardRowStore
 {
+    private const int ReadsInFlight = 4;
     private readonly IShardSegmentStore _store;
     private readonly string _shard;
     private readonly int _segmentSize;
@@ -59,16 +60,27 @@ public sealed class ShardRowStore
         int segmentSize, int cachedSegments = 2, CancellationToken cancellationToken = default)
     {
         var rows = new ShardRowStore(store, shard, segmentSize, cachedSegments);
-        for (var segment = 0; segment < segments; segment++)
+        // A few segments in flight hide the store's latency; they are indexed in order as they arrive.
+        var reading = new Queue<Task<(string[] SopInstanceUids, int Dimension)>>();
+        for (var segment = 0; segment < segments || reading.Count > 0;)
         {
-            string[] sopInstanceUids;
-            await using (var stream = await store.OpenReadAsync(shard, segment, cancellationToken))
-                (sopInstanceUids, rows._dimension) = await ShardSegmentFormat.ReadSopInstanceUidsAsync(stream, cancellationToken);
+            if (segment < segments && reading.Count < ReadsInFlight)
+            {
+                reading.Enqueue(ReadIndexAsync(store, shard, segment++, cancellationToken));
+                continue;
+            }
+            (var sopInstanceUids, rows._dimension) = await reading.Dequeue();
             rows._segmentStarts.Add(rows._sealedRows);
             foreach (var sopInstanceUid in sopInstanceUids) rows.Index(sopInstanceUid, rows._sealedRows++);
         }
         foreach (var instance in tail) rows.Append(instance);
         return rows;
+    }
+
+    private static async Task<(string[] SopInstanceUids, int Dimension)> ReadIndexAsync(IShardSegmentStore store, string shard, int segment, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(shard, segment, cancellationToken);
+        return await ShardSegmentFormat.ReadSopInstanceUidsAsync(stream, cancellationToken);
     }
 
     /// <summary>Live rows: distinct SOPInstanceUIDs.</summary>
@@ -94,6 +106,9 @@ public sealed class ShardRowStore
 
     /// <summary>The row holding <paramref name="sopInstanceUid"/>, or −1.</summary>
     public int RowOf(string sopInstanceUid) => _index.GetValueOrDefault(sopInstanceUid, -1);
+
+    /// <summary>The live rows by their SOPInstanceUID (for drawing samples: pick rows here, then <see cref="ReadRowsAsync"/>).</summary>
+    public IReadOnlyDictionary<string, int> RowsBySopInstanceUid => _index;
 
     /// <summary>Whether row <paramref name="row"/> exists and has not been superseded.</summary>
     public bool IsLive(int row) => row >= 0 && row < Rows && !_superseded.Contains(row);
@@ -163,6 +178,26 @@ public sealed class ShardRowStore
         if (row >= _sealedRows) return _tail[row - _sealedRows];
         var segment = await SegmentAsync(SegmentOf(row), cache: true, cancellationToken);
         return segment.Instance((int)(row - segment.FirstRow));
+    }
+
+    /// <summary>
+    /// The live rows among <paramref name="rows"/>, in row order, each sealed segment holding some of them read once (and not
+    /// cached); rows that do not exist or were superseded are left out.
+    /// </summary>
+    public async IAsyncEnumerable<(int Row, FeaturisedInstance Instance)> ReadRowsAsync(IEnumerable<int> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ShardBlock? segment = null;
+        foreach (var row in rows.Distinct().Order())
+        {
+            if (!IsLive(row)) continue;
+            if (row >= _sealedRows)
+            {
+                yield return (row, _tail[row - _sealedRows]);
+                continue;
+            }
+            if (segment is null || row >= segment.FirstRow + segment.Rows) segment = await SegmentAsync(SegmentOf(row), cache: false, cancellationToken);
+            yield return (row, segment.Instance((int)(row - segment.FirstRow)));
+        }
     }
 
     /// <summary>The live row of <paramref name="sopInstanceUid"/>, or null.</summary>

@@ -158,6 +158,39 @@ public sealed class ShardRowStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Chosen_rows_read_back_in_row_order_each_segment_read_once()
+    {
+        var rows = await Open();
+        for (var i = 0; i < 14; i++) rows.Append(SegmentRows.Row(i, Dimension));
+        rows.Append(SegmentRows.Row(2, Dimension, seed: 5));
+        await SealAll(rows);
+        var reopened = await Open(rows.Segments, rows.Tail.ToList());
+        var opened = _store.Opened;
+
+        var chosen = new[] { 13, 1, 5, 2, 3, 7, 1, 99, -1, reopened.RowsBySopInstanceUid["2.25.2"] };
+        var read = new List<(int Row, FeaturisedInstance Instance)>();
+        await foreach (var row in reopened.ReadRowsAsync(chosen)) read.Add(row);
+
+        Assert.Equal([1, 3, 5, 7, 13, 14], read.Select(r => r.Row));
+        Assert.Equal(["2.25.1", "2.25.3", "2.25.5", "2.25.7", "2.25.13", "2.25.2"], read.Select(r => r.Instance.SopInstanceUid));
+        SegmentRows.AssertSame(SegmentRows.Row(2, Dimension, seed: 5), read[^1].Instance);
+        Assert.Equal(opened + 2, _store.Opened);
+    }
+
+    [Fact]
+    public async Task A_seal_whose_write_fails_keeps_its_rows_in_the_tail()
+    {
+        var blocked = Path.Combine(_folder.Path, "a-file");
+        await File.WriteAllBytesAsync(blocked, [0]);
+        var rows = await ShardRowStore.OpenAsync(new FileShardSegmentStore(blocked), Shard, 0, [], 4);
+        for (var i = 0; i < 5; i++) rows.Append(SegmentRows.Row(i, Dimension));
+
+        await Assert.ThrowsAnyAsync<IOException>(() => rows.SealAsync());
+        Assert.Equal((0, 5, 5), (rows.Segments, rows.Tail.Count, rows.Count));
+        Assert.Equal(5, (await Scan(rows)).Count);
+    }
+
+    [Fact]
     public async Task A_missing_segment_fails_the_open_and_a_vector_of_another_length_is_refused()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Open(segments: 1));
