@@ -10,9 +10,12 @@ namespace RadiologyNet.Grains.Shards;
 /// plus an index of SOPInstanceUID → row, whatever the shard's size. Passes stream it with <see cref="ScanAsync"/>, one
 /// segment's vectors at a time.
 /// <para>
-/// Appending a SOPInstanceUID the shard already holds supersedes its earlier row: the new row is live, the old one stays
-/// stored (segments are immutable) but is skipped by scans and lookups, so every SOPInstanceUID is read once, with its
-/// newest content, at its newest row. <see cref="Count"/> counts live rows, <see cref="Rows"/> all rows stored.
+/// Appending a SOPInstanceUID the shard already holds replaces its content but not its place: the SOPInstanceUID stays at
+/// the row where it was first stored (its live row), which reads with the newest content, and the new row is a replacement
+/// row that scans and lookups skip. So every SOPInstanceUID is read once, with its newest content, at a row that never
+/// changes, and a read by row position that runs while the shard grows meets each one once. Segments being immutable, a
+/// scan that meets a replaced row reads its newest content from the tail or from the segment holding it (rare: a
+/// re-featurised instance). <see cref="Count"/> counts live rows, <see cref="Rows"/> all rows stored.
 /// </para>
 /// <para>
 /// Not thread-safe: one caller at a time, as within a grain's turns; calls may interleave at awaits (a scan sees rows
@@ -28,7 +31,8 @@ public sealed class ShardRowStore
     private readonly List<FeaturisedInstance> _tail = [];
     private readonly List<int> _segmentStarts = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _superseded = [];
+    private readonly HashSet<int> _replacements = [];
+    private readonly Dictionary<int, int> _newest = [];
     private readonly DecodedSegmentCache _cache;
     private int _sealedRows;
     private int? _dimension;
@@ -86,7 +90,7 @@ public sealed class ShardRowStore
     /// <summary>Live rows: distinct SOPInstanceUIDs.</summary>
     public int Count => _index.Count;
 
-    /// <summary>Rows stored, superseded ones included: rows are numbered 0 to <see cref="Rows"/> − 1.</summary>
+    /// <summary>Rows stored, replacement rows included: rows are numbered 0 to <see cref="Rows"/> − 1.</summary>
     public int Rows => _sealedRows + _tail.Count;
 
     /// <summary>Values per vector, once a row is stored.</summary>
@@ -107,13 +111,13 @@ public sealed class ShardRowStore
     /// <summary>The row holding <paramref name="sopInstanceUid"/>, or −1.</summary>
     public int RowOf(string sopInstanceUid) => _index.GetValueOrDefault(sopInstanceUid, -1);
 
-    /// <summary>The live rows by their SOPInstanceUID (for drawing samples: pick rows here, then <see cref="ReadRowsAsync"/>).</summary>
+    /// <summary>The live row of each SOPInstanceUID (for drawing samples: pick rows here, then <see cref="ReadRowsAsync"/>).</summary>
     public IReadOnlyDictionary<string, int> RowsBySopInstanceUid => _index;
 
-    /// <summary>Whether row <paramref name="row"/> exists and has not been superseded.</summary>
-    public bool IsLive(int row) => row >= 0 && row < Rows && !_superseded.Contains(row);
+    /// <summary>Whether row <paramref name="row"/> exists and is a SOPInstanceUID's live row, not a replacement row.</summary>
+    public bool IsLive(int row) => row >= 0 && row < Rows && !_replacements.Contains(row);
 
-    /// <summary>Appends a row to the tail, superseding an earlier row of the same SOPInstanceUID.</summary>
+    /// <summary>Appends a row to the tail; for a SOPInstanceUID already held, it replaces the content of that live row.</summary>
     /// <exception cref="ArgumentException">The vector's length differs from the shard's.</exception>
     public void Append(FeaturisedInstance instance)
     {
@@ -154,8 +158,8 @@ public sealed class ShardRowStore
 
     /// <summary>
     /// The live rows of <paramref name="fromRow"/> to <paramref name="toRow"/> (exclusive, capped at <see cref="Rows"/> when the
-    /// scan begins), in row order, as blocks of consecutive live rows: a sealed segment is read when reached and dropped when
-    /// passed, then the tail follows in segment-sized blocks. A block is split where a row was superseded.
+    /// scan begins), in row order, with their newest content, as blocks of consecutive live rows: a sealed segment is read when
+    /// reached and dropped when passed, then the tail follows in segment-sized blocks. A block is split at replacement rows.
     /// </summary>
     public async IAsyncEnumerable<ShardBlock> ScanAsync(int fromRow = 0, int toRow = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -166,23 +170,21 @@ public sealed class ShardRowStore
             cancellationToken.ThrowIfCancellationRequested();
             var source = row < _sealedRows ? await SegmentAsync(SegmentOf(row), cache: false, cancellationToken) : TailBlock(row, Math.Min(end, row + _segmentSize));
             var stop = (int)Math.Min(end, source.FirstRow + source.Rows);
-            foreach (var run in LiveRuns(source, row, stop)) yield return run;
+            foreach (var run in LiveRuns(source, row, stop)) yield return await WithNewestAsync(run, cancellationToken);
             row = stop;
         }
     }
 
-    /// <summary>Row <paramref name="row"/>, or null if there is none or it was superseded; reads (and caches) its segment if sealed.</summary>
-    public async Task<FeaturisedInstance?> GetAsync(int row, CancellationToken cancellationToken = default)
-    {
-        if (!IsLive(row)) return null;
-        if (row >= _sealedRows) return _tail[row - _sealedRows];
-        var segment = await SegmentAsync(SegmentOf(row), cache: true, cancellationToken);
-        return segment.Instance((int)(row - segment.FirstRow));
-    }
+    /// <summary>
+    /// Live row <paramref name="row"/> with its newest content, or null if it is no live row; reads (and caches) the segment
+    /// holding that content if sealed.
+    /// </summary>
+    public async Task<FeaturisedInstance?> GetAsync(int row, CancellationToken cancellationToken = default) =>
+        IsLive(row) ? await StoredAsync(_newest.GetValueOrDefault(row, row), cancellationToken) : null;
 
     /// <summary>
-    /// The live rows among <paramref name="rows"/>, in row order, each sealed segment holding some of them read once (and not
-    /// cached); rows that do not exist or were superseded are left out.
+    /// The live rows among <paramref name="rows"/>, in row order, with their newest content, each sealed segment holding some of
+    /// them read once (and not cached); rows that are no live row are left out.
     /// </summary>
     public async IAsyncEnumerable<(int Row, FeaturisedInstance Instance)> ReadRowsAsync(IEnumerable<int> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -190,6 +192,11 @@ public sealed class ShardRowStore
         foreach (var row in rows.Distinct().Order())
         {
             if (!IsLive(row)) continue;
+            if (_newest.TryGetValue(row, out var newest))
+            {
+                yield return (row, await StoredAsync(newest, cancellationToken));
+                continue;
+            }
             if (row >= _sealedRows)
             {
                 yield return (row, _tail[row - _sealedRows]);
@@ -206,8 +213,37 @@ public sealed class ShardRowStore
 
     private void Index(string sopInstanceUid, int row)
     {
-        if (_index.TryGetValue(sopInstanceUid, out var earlier)) _superseded.Add(earlier);
-        _index[sopInstanceUid] = row;
+        if (_index.TryGetValue(sopInstanceUid, out var live))
+        {
+            _replacements.Add(row);
+            _newest[live] = row;
+        }
+        else
+        {
+            _index[sopInstanceUid] = row;
+        }
+    }
+
+    /// <summary>The content stored at <paramref name="row"/> (live or replacement), through the cache.</summary>
+    private async Task<FeaturisedInstance> StoredAsync(int row, CancellationToken cancellationToken)
+    {
+        if (row >= _sealedRows) return _tail[row - _sealedRows];
+        var segment = await SegmentAsync(SegmentOf(row), cache: true, cancellationToken);
+        return segment.Instance((int)(row - segment.FirstRow));
+    }
+
+    /// <summary>The run itself, or a copy with the newest content of its replaced rows.</summary>
+    private async Task<ShardBlock> WithNewestAsync(ShardBlock run, CancellationToken cancellationToken)
+    {
+        if (_newest.Count == 0) return run;
+        List<FeaturisedInstance>? rows = null;
+        for (var i = 0; i < run.Rows; i++)
+        {
+            if (!_newest.TryGetValue((int)run.FirstRow + i, out var newest)) continue;
+            rows ??= Enumerable.Range(0, run.Rows).Select(run.Instance).ToList();
+            rows[i] = await StoredAsync(newest, cancellationToken);
+        }
+        return rows is null ? run : ShardBlock.Of(rows, run.FirstRow);
     }
 
     private int SegmentOf(int row)
@@ -237,7 +273,7 @@ public sealed class ShardRowStore
         var run = from;
         for (var row = from; row <= to; row++)
         {
-            if (row < to && !_superseded.Contains(row)) continue;
+            if (row < to && !_replacements.Contains(row)) continue;
             if (row > run) yield return Slice(source, run, row);
             run = row + 1;
         }

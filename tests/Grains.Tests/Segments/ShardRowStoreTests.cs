@@ -89,32 +89,45 @@ public sealed class ShardRowStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_readded_uid_supersedes_its_row_and_scans_yield_each_uid_once_with_its_newest_content()
+    public async Task A_readded_uid_keeps_its_row_with_its_newest_content_and_scans_yield_each_uid_once()
     {
         var rows = await Open();
         for (var i = 0; i < 4; i++) rows.Append(SegmentRows.Row(i, Dimension));
         await rows.SealAsync();
         var newer = SegmentRows.Row(1, Dimension, seed: 9);
+        var newest4 = SegmentRows.Row(4, Dimension, seed: 3);
         rows.Append(newer);
         rows.Append(SegmentRows.Row(4, Dimension));
-        rows.Append(SegmentRows.Row(4, Dimension, seed: 3));
+        rows.Append(SegmentRows.Row(4, Dimension, seed: 2));
+        rows.Append(SegmentRows.Row(5, Dimension));
+        rows.Append(newest4);
 
-        Assert.Equal((5, 7), (rows.Count, rows.Rows));
+        Assert.Equal((6, 9), (rows.Count, rows.Rows));
         var scanned = await Scan(rows);
-        Assert.Equal(["2.25.0", "2.25.2", "2.25.3", "2.25.1", "2.25.4"], scanned.Select(r => r.Instance.SopInstanceUid));
-        Assert.Equal([0L, 2, 3, 4, 6], scanned.Select(r => r.Row));
-        SegmentRows.AssertSame(newer, scanned[3].Instance);
-        SegmentRows.AssertSame(SegmentRows.Row(4, Dimension, seed: 3), scanned[4].Instance);
-        Assert.Null(await rows.GetAsync(1));
-        Assert.False(rows.IsLive(5));
+        Assert.Equal(["2.25.0", "2.25.1", "2.25.2", "2.25.3", "2.25.4", "2.25.5"], scanned.Select(r => r.Instance.SopInstanceUid));
+        Assert.Equal([0L, 1, 2, 3, 5, 7], scanned.Select(r => r.Row));
+        SegmentRows.AssertSame(newer, scanned[1].Instance);
+        SegmentRows.AssertSame(newest4, scanned[4].Instance);
+        SegmentRows.AssertSame(newer, await rows.GetAsync(1));
+        Assert.Null(await rows.GetAsync(4));
+        Assert.False(rows.IsLive(6));
         SegmentRows.AssertSame(newer, await rows.GetAsync("2.25.1"));
-        Assert.Equal(4, rows.RowOf("2.25.1"));
+        Assert.Equal(1, rows.RowOf("2.25.1"));
 
+        // Sealed: the replaced row's newest content now comes from a later segment.
         await SealAll(rows);
         var reopened = await Open(rows.Segments, rows.Tail.ToList());
-        Assert.Equal(5, reopened.Count);
-        Assert.Equal(scanned.Select(r => (r.Row, r.Instance.SopInstanceUid)), (await Scan(reopened)).Select(r => (r.Row, r.Instance.SopInstanceUid)));
+        Assert.Equal(6, reopened.Count);
+        var rescanned = await Scan(reopened);
+        Assert.Equal(scanned.Select(r => (r.Row, r.Instance.SopInstanceUid)), rescanned.Select(r => (r.Row, r.Instance.SopInstanceUid)));
+        SegmentRows.AssertSame(newer, rescanned[1].Instance);
+        SegmentRows.AssertSame(newest4, rescanned[4].Instance);
         SegmentRows.AssertSame(newer, await reopened.GetAsync("2.25.1"));
+        var read = new List<(int Row, FeaturisedInstance Instance)>();
+        await foreach (var row in reopened.ReadRowsAsync([1, 4, 5])) read.Add(row);
+        Assert.Equal([1, 5], read.Select(r => r.Row));
+        SegmentRows.AssertSame(newer, read[0].Instance);
+        SegmentRows.AssertSame(newest4, read[1].Instance);
     }
 
     [Fact]
@@ -161,19 +174,18 @@ public sealed class ShardRowStoreTests : IDisposable
     public async Task Chosen_rows_read_back_in_row_order_each_segment_read_once()
     {
         var rows = await Open();
-        for (var i = 0; i < 14; i++) rows.Append(SegmentRows.Row(i, Dimension));
-        rows.Append(SegmentRows.Row(2, Dimension, seed: 5));
+        for (var i = 0; i < 15; i++) rows.Append(SegmentRows.Row(i, Dimension));
         await SealAll(rows);
         var reopened = await Open(rows.Segments, rows.Tail.ToList());
         var opened = _store.Opened;
 
-        var chosen = new[] { 13, 1, 5, 2, 3, 7, 1, 99, -1, reopened.RowsBySopInstanceUid["2.25.2"] };
+        var chosen = new[] { 13, 1, 5, 3, 7, 1, 99, -1, reopened.RowsBySopInstanceUid["2.25.2"] };
         var read = new List<(int Row, FeaturisedInstance Instance)>();
         await foreach (var row in reopened.ReadRowsAsync(chosen)) read.Add(row);
 
-        Assert.Equal([1, 3, 5, 7, 13, 14], read.Select(r => r.Row));
-        Assert.Equal(["2.25.1", "2.25.3", "2.25.5", "2.25.7", "2.25.13", "2.25.2"], read.Select(r => r.Instance.SopInstanceUid));
-        SegmentRows.AssertSame(SegmentRows.Row(2, Dimension, seed: 5), read[^1].Instance);
+        Assert.Equal([1, 2, 3, 5, 7, 13], read.Select(r => r.Row));
+        Assert.Equal(["2.25.1", "2.25.2", "2.25.3", "2.25.5", "2.25.7", "2.25.13"], read.Select(r => r.Instance.SopInstanceUid));
+        SegmentRows.AssertSame(SegmentRows.Row(13, Dimension), read[^1].Instance);
         Assert.Equal(opened + 2, _store.Opened);
     }
 
