@@ -108,7 +108,7 @@ public sealed class ShardRowStore
     /// <summary>Whether a live row holds <paramref name="sopInstanceUid"/>.</summary>
     public bool Contains(string sopInstanceUid) => _index.ContainsKey(sopInstanceUid);
 
-    /// <summary>The row holding <paramref name="sopInstanceUid"/>, or −1.</summary>
+    /// <summary>The live row of <paramref name="sopInstanceUid"/>, or −1.</summary>
     public int RowOf(string sopInstanceUid) => _index.GetValueOrDefault(sopInstanceUid, -1);
 
     /// <summary>The live row of each SOPInstanceUID (for drawing samples: pick rows here, then <see cref="ReadRowsAsync"/>).</summary>
