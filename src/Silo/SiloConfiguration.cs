@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.Storage;
 
@@ -16,7 +17,14 @@ public static class SiloConfiguration
         return silo.AddRadiologyNetRuntime(configuration);
     }
 
-    /// <summary>Everything but clustering: memory grain storage, the memory ingest stream provider and the feature services.</summary>
+    /// <summary>Configuration key of the folder under which embedded silos keep their segment files; the system's temporary folder if unset.</summary>
+    public const string SegmentFolderKey = "Annotation:SegmentFolder";
+
+    /// <summary>
+    /// Everything but clustering: memory grain storage, the memory ingest stream provider, the feature services, and shard
+    /// segments as files in a fresh per-process folder under <see cref="SegmentFolderKey"/> that is deleted when the
+    /// cluster's last silo in the process stops (<see cref="SegmentFolderLease"/>).
+    /// </summary>
     public static ISiloBuilder AddRadiologyNetRuntime(this ISiloBuilder silo, IConfiguration configuration)
     {
         // Featurisation and bootstrap are seconds-long batch work on busy 2-core machines: give calls room.
@@ -29,7 +37,11 @@ public static class SiloConfiguration
             o.BatchContainerBatchSize = 32;
         })));
         silo.Services.AddRadiologyNetFeatures(configuration);
-        silo.Services.AddSingleton<IShardSegmentStore, MemoryShardSegmentStore>();
+        var segmentRoot = configuration[SegmentFolderKey] is { Length: > 0 } configured ? configured : Path.GetTempPath();
+        silo.Services.AddSingleton<IShardSegmentStore>(services =>
+            new FileShardSegmentStore(SegmentFolderLease.FolderFor(segmentRoot, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId)));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new SegmentFolderLifetime(segmentRoot, services.GetRequiredService<IOptions<ClusterOptions>>()));
         return silo;
     }
 }

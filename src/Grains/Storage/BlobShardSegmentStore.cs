@@ -27,9 +27,25 @@ public sealed class BlobShardSegmentStore(BlobContainerClient container, string 
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new InvalidOperationException($"segment {index} of shard '{shard}' is missing from container '{container.Name}'", e);
+            throw Missing(shard, index, e);
         }
     }
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenReadAsync(string shard, int index, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await Blob(shard, index).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw Missing(shard, index, e);
+        }
+    }
+
+    private InvalidOperationException Missing(string shard, int index, Exception e) =>
+        new($"segment {index} of shard '{shard}' is missing from container '{container.Name}'", e);
 
     private BlobClient Blob(string shard, int index) => container.GetBlobClient($"segments/{serviceId}/{shard}/{index:D6}.bin");
 }

@@ -12,4 +12,11 @@ public interface IShardSegmentStore
 
     /// <summary>Segment <paramref name="index"/> of a shard; throws <see cref="InvalidOperationException"/> if it is missing.</summary>
     Task<byte[]> ReadAsync(string shard, int index, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Segment <paramref name="index"/> of a shard as a stream read from the store as it is consumed, so a reader that decodes
+    /// while it reads never holds the segment's bytes whole; the caller disposes it. Throws <see cref="InvalidOperationException"/>
+    /// if the segment is missing.
+    /// </summary>
+    Task<Stream> OpenReadAsync(string shard, int index, CancellationToken cancellationToken = default);
 }

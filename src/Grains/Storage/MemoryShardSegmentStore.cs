@@ -26,4 +26,8 @@ public sealed class MemoryShardSegmentStore(IOptions<ClusterOptions> cluster) : 
         Segments.TryGetValue((_cluster, shard, index), out var content)
             ? Task.FromResult(content)
             : throw new InvalidOperationException($"segment {index} of shard '{shard}' is missing");
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenReadAsync(string shard, int index, CancellationToken cancellationToken = default) =>
+        new MemoryStream(await ReadAsync(shard, index, cancellationToken), writable: false);
 }
