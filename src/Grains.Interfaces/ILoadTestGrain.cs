@@ -30,6 +30,7 @@ public interface ILoadTestGrain : IGrainWithStringKey
 /// <param name="MessagesMeasured">Grain calls whose request and reply were measured.</param>
 /// <param name="LargestMessageBytes">The largest serialised request or reply seen.</param>
 /// <param name="LargestMessage">Which method (interface.method, request or reply) it was.</param>
+/// <param name="Noise">The synthetic mixture's noise scale on this silo (<c>LoadTest:Noise</c>).</param>
 [GenerateSerializer, Immutable, Alias("radnet.LoadTestSiloReport")]
 public sealed record LoadTestSiloReport(
     [property: Id(0)] bool Enabled,
@@ -40,4 +41,5 @@ public sealed record LoadTestSiloReport(
     [property: Id(5)] long SegmentBytesWritten,
     [property: Id(6)] long MessagesMeasured,
     [property: Id(7)] long LargestMessageBytes,
-    [property: Id(8)] string LargestMessage);
+    [property: Id(8)] string LargestMessage,
+    [property: Id(9)] float Noise);

@@ -38,10 +38,10 @@ public sealed class LoadTestCounters
     }
 
     /// <summary>The counters now.</summary>
-    public LoadTestSiloReport Report(bool enabled)
+    public LoadTestSiloReport Report(bool enabled, float noise)
     {
         lock (_largestLock)
             return new LoadTestSiloReport(enabled, StorageCounted, Interlocked.Read(ref _grainStorageRequests), Interlocked.Read(ref _grainStorageBytes),
-                Interlocked.Read(ref _segmentRequests), Interlocked.Read(ref _segmentBytes), Interlocked.Read(ref _messages), _largest, _largestMessage);
+                Interlocked.Read(ref _segmentRequests), Interlocked.Read(ref _segmentBytes), Interlocked.Read(ref _messages), _largest, _largestMessage, noise);
     }
 }

@@ -10,5 +10,6 @@ public sealed class LoadTestGrain(IOptions<LoadTestOptions> options, IServicePro
 {
     /// <inheritdoc />
     public Task<LoadTestSiloReport> GetReport() => Task.FromResult(
-        services.GetService<LoadTestCounters>()?.Report(options.Value.Enabled) ?? new LoadTestSiloReport(options.Value.Enabled, false, 0, 0, 0, 0, 0, 0, ""));
+        services.GetService<LoadTestCounters>()?.Report(options.Value.Enabled, options.Value.Noise)
+        ?? new LoadTestSiloReport(options.Value.Enabled, false, 0, 0, 0, 0, 0, 0, "", options.Value.Noise));
 }
