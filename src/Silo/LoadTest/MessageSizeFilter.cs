@@ -17,7 +17,7 @@ public sealed class MessageSizeFilter(Serializer serializer, LoadTestCounters co
     /// <inheritdoc />
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (!Measured(context.InterfaceType))
+        if (!Measured(context.Request.GetInterfaceType()))
         {
             await context.Invoke();
             return;
