@@ -13,9 +13,10 @@ namespace RadiologyNet.Client.LoadTest;
 /// <param name="Seconds">From the first event published to the last settled.</param>
 /// <param name="SettledPerSecond">Settled over seconds.</param>
 /// <param name="PeakSettledPerSecond">The fastest one-second interval.</param>
+/// <param name="PeakRssBytes">The largest resident set sampled while ingesting (the run's peak also covers the query verbs and the client-side scoring).</param>
 /// <param name="Samples">Settled instances and resident set, every second.</param>
 public sealed record IngestFigures(long Studies, double MeanStudySize, int LargestStudy, long Published, long Settled, double Seconds,
-    double SettledPerSecond, double PeakSettledPerSecond, IReadOnlyList<SettleSample> Samples);
+    double SettledPerSecond, double PeakSettledPerSecond, long PeakRssBytes, IReadOnlyList<SettleSample> Samples);
 
 /// <summary>Storage requests and bytes written, counted at the grain-storage and segment-store boundaries of the silo.</summary>
 /// <param name="Counted">False when the silo's storage was not wrapped (a running cluster): the other figures are then zero, not measured.</param>

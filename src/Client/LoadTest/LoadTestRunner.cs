@@ -42,7 +42,7 @@ public static class LoadTestRunner
             sampler.ObserveMemory();
             var samples = sampler.Samples;
             ingest = new IngestFigures(totals.Studies, (double)totals.Instances / Math.Max(1, totals.Studies), totals.LargestStudy, totals.Instances, settled,
-                seconds, settled / Math.Max(seconds, 1e-9), PeakRate(samples), samples);
+                seconds, settled / Math.Max(seconds, 1e-9), PeakRate(samples), samples.Count == 0 ? 0 : samples.Max(x => x.RssBytes), samples);
             peakRss = sampler.PeakRssBytes;
         }
 

@@ -18,7 +18,7 @@ public static class LoadTestTable
         Row("studies (mean size, largest)", $"{N(r.Ingest.Studies)} ({F(r.Ingest.MeanStudySize)}, {r.Ingest.LargestStudy})");
         Row("settled", $"{N(r.Ingest.Settled)} of {N(r.Ingest.Published)} in {F(r.Ingest.Seconds, "F1")} s");
         Row("settled/s (overall, peak 1 s)", $"{F(r.Ingest.SettledPerSecond, "F0")}, {F(r.Ingest.PeakSettledPerSecond, "F0")}");
-        Row($"peak RSS ({r.PeakRssScope})", MiB(r.PeakRssBytes));
+        Row($"peak RSS ({r.PeakRssScope})", $"{MiB(r.PeakRssBytes)} (while ingesting: {MiB(r.Ingest.PeakRssBytes)})");
         Row("silo RSS", r.SiloRss);
         Row("storage requests / instance", r.Storage.Counted ? F(r.Storage.RequestsPerInstance) : "not measured (silo storage not wrapped)");
         Row("bytes written / instance", r.Storage.Counted ? F(r.Storage.BytesWrittenPerInstance, "F0") : "not measured");
@@ -28,7 +28,7 @@ public static class LoadTestTable
         if (r.Quality is { } q)
         {
             Row("homogeneity / NMI vs truth", $"{F(q.Homogeneity, "F3")} / {F(q.NormalizedMutualInformation, "F3")} ({N(q.Scored)} scored, {N(q.Unlabelled)} unlabelled)");
-            Row("k-means cost: streaming", F(q.StreamingCost, "F1"));
+            Row("k-means cost: streaming (of the truth)", $"{F(q.StreamingCost, "F1")} ({F(q.TruthCost, "F1")})");
             if (q.Offline is { } o)
             {
                 Row("k-means cost: offline best of 3", $"{F(o.Cost, "F1")} ({F(o.Seconds, "F1")} s)");

@@ -54,6 +54,8 @@ public sealed class SettleSampler : IAsyncDisposable
 
     private async Task LoopAsync()
     {
+        // A timer rather than a delay after each reply, so a slow status reply under load does not stretch the interval.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (!_stop.IsCancellationRequested)
         {
             try
@@ -62,7 +64,7 @@ public sealed class SettleSampler : IAsyncDisposable
                 ObserveMemory();
                 using var self = Process.GetCurrentProcess();
                 lock (_samples) _samples.Add(new SettleSample(Math.Round(_clock.Elapsed.TotalSeconds, 2), settled, self.WorkingSet64));
-                await Task.Delay(1000, _stop.Token);
+                await timer.WaitForNextTickAsync(_stop.Token);
             }
             catch (OperationCanceledException)
             {
