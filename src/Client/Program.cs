@@ -39,6 +39,7 @@ var root = new RootCommand("""
     DumpCommand.Create(),
     RenderCommand.Create(),
     MetricsCommand.Create(),
+    LoadTestCommand.Create(),
 };
 
 try

@@ -25,7 +25,7 @@ namespace RadiologyNet.Grains;
 [Orleans.Placement.RandomPlacement]
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
-    InstanceFeaturizer featurizer,
+    IInstanceFeatureSource featurizer,
     RadnetMetrics metrics,
     IOptions<AnnotationOptions> options,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain

@@ -22,9 +22,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>
     /// Starts a silo on free loopback ports with the given configuration (same keys as the standalone silo);
     /// RADNET_-prefixed environment variables (e.g. RADNET_Metadata__Scaling) fill in what the settings leave out.
+    /// <paramref name="configure"/>, when given, runs after everything else is configured (the load test's storage counters).
     /// </summary>
     public static async Task<EmbeddedSilo> StartAsync(IReadOnlyDictionary<string, string?> settings, LogLevel logLevel = LogLevel.Warning,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<ISiloBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddEnvironmentVariables("RADNET_");
@@ -32,8 +33,11 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(logLevel);
-        builder.UseOrleans(silo => silo.ConfigureEmbedded(builder.Configuration, FreePorts.Next(), FreePorts.Next())
-            .AddRadiologyNetTelemetry(builder.Configuration));
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureEmbedded(builder.Configuration, FreePorts.Next(), FreePorts.Next()).AddRadiologyNetTelemetry(builder.Configuration);
+            configure?.Invoke(silo);
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedSilo(host);

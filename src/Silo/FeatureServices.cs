@@ -7,10 +7,14 @@ using RadiologyNet.Grains;
 using RadiologyNet.Grains.Featurisation;
 using RadiologyNet.Grains.Sources;
 using RadiologyNet.Grains.Telemetry;
+using RadiologyNet.Silo.LoadTest;
 
 namespace RadiologyNet.Silo;
 
-/// <summary>Registers the per-silo singletons: archive source, ONNX embedders, metadata vectoriser, reports, featuriser, metrics.</summary>
+/// <summary>
+/// Registers the per-silo singletons: archive source, ONNX embedders, metadata vectoriser, reports, featuriser, metrics, and the
+/// feature source the study grains use (the featuriser, or the synthetic one under the load-test switch, <see cref="LoadTestServices"/>).
+/// </summary>
 public static class FeatureServices
 {
     /// <summary>Binds the options sections and registers the featurisation services.</summary>
@@ -39,6 +43,7 @@ public static class FeatureServices
         services.AddMetrics();
         services.AddSingleton<RadnetMetrics>();
         services.AddSingleton<InstanceFeaturizer>();
+        services.AddRadiologyNetFeatureSource(configuration);
         services.AddHostedService<FeatureWarmup>();
         return services;
     }

@@ -41,6 +41,11 @@ public static class StatusCommand
             var storage = source.Storage.Read(parse);
             await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
             var probe = new ClusterProbe(cluster.Client.GetGrain<ICoordinatorGrain>(source.Storage.Model(parse)), storage);
+            if ((await cluster.Client.GetGrain<ILoadTestGrain>(ILoadTestGrain.Key).GetReport()).Enabled)
+            {
+                // On stderr, so the table and the JSON keep their shape; a load-test cluster must never pass for a real one.
+                Console.Error.WriteLine(LoadTestNotice);
+            }
             var seconds = Math.Max(0.2, parse.GetValue(interval));
             if (!parse.GetValue(watch))
             {
@@ -69,6 +74,9 @@ public static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>What status says about a cluster whose silos run with the load-test switch.</summary>
+    public const string LoadTestNotice = "LOAD TEST: this cluster's silos run with LoadTest:Enabled=true; its features are synthetic, not a real archive's";
 
     private static void Show(ArchiveStatus status, bool json)
     {

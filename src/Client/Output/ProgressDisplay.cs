@@ -27,10 +27,10 @@ public static class ProgressDisplay
         }
 
         var clock = Stopwatch.StartNew();
-        var last = TimeSpan.MinValue;
+        TimeSpan? last = null;
         return await work((stage, done, total) =>
         {
-            if (done == total || clock.Elapsed - last > TimeSpan.FromSeconds(3))
+            if (done == total || last is null || clock.Elapsed - last > TimeSpan.FromSeconds(3))
             {
                 last = clock.Elapsed;
                 Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {stage} {done}/{total}");

@@ -19,7 +19,7 @@ namespace RadiologyNet.Grains.Featurisation;
 /// is dropped. The ONNX sessions belong to the embedder singletons. Report embeddings run beside the pipeline,
 /// at most <see cref="AnnotationOptions.MaxConcurrentFeaturisations"/> at once.
 /// </summary>
-public sealed class InstanceFeaturizer : IDisposable, IAsyncDisposable
+public sealed class InstanceFeaturizer : IInstanceFeatureSource, IDisposable, IAsyncDisposable
 {
     private readonly IArchiveSource _source;
     private readonly ImageEmbedder _image;
