@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
@@ -23,6 +24,7 @@ public static class EvaluateCommand
         key.AcceptOnlyFromAmong("sop_instance_uid", "file");
         var labels = new Option<string[]>("--labels") { Description = "Label columns to score (default: every non-identifier column)", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("evaluate", """
             Show how the clusters agree with the modality and region tags: homogeneity, completeness, V-measure, NMI and ARI
@@ -33,7 +35,12 @@ public static class EvaluateCommand
               radnet evaluate --results radnet-out
               radnet evaluate --json --connection "$CONN"
               radnet evaluate --truth truth.csv --annotations radnet-out/annotations.csv --key file
-            """) { truth, annotations, key, labels, json };
+
+            Against a cluster (--connection) the scores come from the cluster grains' modality and region histograms (the
+            cluster × label contingency table), so no instance is read; the tables' cluster names are built as in
+            `radnet clusters` (--sample). To score a cluster against a truth CSV, export it first
+            (radnet export --connection "$CONN" --out labels.csv) and pass that file as --annotations.
+            """) { truth, annotations, key, labels, json, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,31 +52,46 @@ public static class EvaluateCommand
                 Console.WriteLine(JsonSerializer.Serialize(scored, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            var results = await source.LoadAsync(parse, cancellationToken);
-            var quality = ResultsQuality.Of(results);
-            var tables = new[] { "modality", "region" }.Select(l => ConfusionTable.Of(results, l)).ToList();
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new { quality, confusion = tables });
-                return 0;
-            }
-            AnsiConsole.Write(QualityTable.Render(quality));
-            foreach (var t in tables) AnsiConsole.Write(Render(t, results));
+            if (source.IsCluster(parse)) return await InClusterAsync(source, parse, parse.GetValue(json), parse.GetValue(sample), cancellationToken);
+            var results = source.ReadFolder(parse);
+            Show(ResultsQuality.Of(results), new[] { "modality", "region" }.Select(l => ConfusionTable.Of(results, l)).ToList(),
+                parse.GetValue(json), c => results.FindCluster(c)?.Name ?? "");
             return 0;
         });
         return command;
     }
 
-    private static Table Render(ConfusionTable t, ArchiveResults results)
+    private static async Task<int> InClusterAsync(ResultsSourceOptions source, ParseResult parse, bool json, int sample, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        var summaries = session.Model.Summaries;
+        var tables = HistogramQuality.Labels.Select(l => HistogramQuality.Confusion(summaries, l.Label)).ToList();
+        // Names only label the tables: JSON output does without them and reads nothing but the cluster grains.
+        var names = json ? null : (await session.CatalogueAsync(sample, keepVectors: false, cancellationToken)).Names;
+        Show(HistogramQuality.Of(summaries), tables, json, c => names?.GetValueOrDefault(c) ?? "");
+        return 0;
+    }
+
+    private static void Show(QualityReport quality, IReadOnlyList<ConfusionTable> tables, bool json, Func<int, string> clusterName)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new { quality, confusion = tables });
+            return;
+        }
+        AnsiConsole.Write(QualityTable.Render(quality));
+        foreach (var t in tables) AnsiConsole.Write(Render(t, clusterName));
+    }
+
+    private static Table Render(ConfusionTable t, Func<int, string> clusterName)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"Clusters × {t.Label}");
         table.AddColumn("cluster");
         foreach (var c in t.Columns) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
         foreach (var row in t.Rows)
         {
-            var name = results.FindCluster(row.Cluster)?.Name ?? "";
             var max = row.Counts.Max();
-            table.AddRow([new Markup(Markup.Escape($"{row.Cluster} {name}")),
+            table.AddRow([new Markup(Markup.Escape($"{row.Cluster} {clusterName(row.Cluster)}")),
                 .. row.Counts.Select(c => new Markup(c == 0 ? "[grey]·[/]" : c == max ? $"[bold]{c}[/]" : c.ToString(CultureInfo.InvariantCulture)))]);
         }
         return table;

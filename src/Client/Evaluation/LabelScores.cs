@@ -17,9 +17,14 @@ public sealed record LabelScores(
     /// <summary>Scores predicted cluster ids against string labels.</summary>
     public static LabelScores Compute(IReadOnlyList<string> truth, IReadOnlyList<int> predicted)
     {
-        var encoded = LabelEncoder.Encode(truth, out var classes);
-        var pred = predicted.ToArray();
-        var s = LabelAgreement.Score(encoded, pred);
-        return new LabelScores(truth.Count, classes.Length, pred.Distinct().Count(), s.Homogeneity, s.Completeness, s.VMeasure, s.NmiArithmetic, s.AdjustedRand);
+        var encoded = LabelEncoder.Encode(truth, out _);
+        return Of(ContingencyTable.Create(encoded, predicted.ToArray()));
+    }
+
+    /// <summary>Scores a contingency table of label × cluster counts (e.g. the cluster grains' histograms).</summary>
+    public static LabelScores Of(ContingencyTable table)
+    {
+        var s = LabelAgreement.Score(table, includeAdjustedMutualInformation: false);
+        return new LabelScores((int)table.Total, table.Rows, table.Columns, s.Homogeneity, s.Completeness, s.VMeasure, s.NmiArithmetic, s.AdjustedRand);
     }
 }

@@ -1,5 +1,4 @@
 using RadiologyNet.Client.Annotation;
-using RadiologyNet.Clustering;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Client.Results;
@@ -43,10 +42,7 @@ public static class ResultsCollector
                     row.Cluster, row.Distance, null, null, known?.Modality ?? "", known?.Region ?? "", known?.Manufacturer ?? "", FeatureSources.None, -1));
                 continue;
             }
-            var two = manhattan ? TwoNearest.Manhattan(vector.Fused, snapshot.Centres, k) : TwoNearest.Euclidean(vector.Fused, snapshot.Centres, k);
-            var (distance, runnerUp, runnerUpDistance) = two.Nearest == cluster
-                ? (two.Distance, two.RunnerUp, two.RunnerUpDistance)
-                : (Distance(vector.Fused, snapshot.Centres.AsSpan(cluster * d, d), manhattan), two.Nearest, two.Distance);
+            var (_, distance, runnerUp, runnerUpDistance) = InstancePlacement.Of(vector.Fused, snapshot.Centres, k, cluster, manhattan);
             var sources = FeatureSources.Image | FeatureSources.Metadata | (vector.HasReport ? FeatureSources.Report : FeatureSources.None);
             instances.Add(new InstanceResult(row.SopInstanceUid, row.SeriesInstanceUid, row.StudyInstanceUid, file, row.Status, row.Reason,
                 cluster, distance, runnerUp >= 0 ? runnerUp : null, runnerUp >= 0 ? runnerUpDistance : null,
@@ -60,7 +56,4 @@ public static class ResultsCollector
         return new ArchiveResults(new ResultsModel(model, snapshot.Version, k, manhattan ? "manhattan" : "euclidean", d, archiveFolder, 0, summary),
             instances, clusters, vectors, null);
     }
-
-    private static float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool manhattan) =>
-        manhattan ? Distances.Manhattan(a, b) : Distances.Euclidean(a, b);
 }
