@@ -20,13 +20,16 @@ public static class ClusterExport
     /// <summary>Study grains asked at once (their replies are used in listing order).</summary>
     public const int StudiesInFlight = 32;
 
-    /// <summary>One row per instance blob: annotated (cluster and distance as its study records them), quarantined with its reason, or pending.</summary>
+    /// <summary>
+    /// One row per instance blob: annotated (cluster and distance as its study records them), quarantined with its reason, or
+    /// pending; the container is listed <paramref name="listingPage"/> blobs at a time.
+    /// </summary>
     public static async IAsyncEnumerable<InstanceResult> ReadAsync(IClusterClient client, BlobContainerClient container,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, int listingPage = ListingPage)
     {
         var asked = new Queue<(List<InstanceArrived> Blobs, Task<IReadOnlyList<InstanceRecord>> Records)>();
         List<InstanceArrived>? study = null;
-        await foreach (var page in container.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: ListingPage))
+        await foreach (var page in container.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: listingPage))
         {
             foreach (var blob in page.Values)
             {
