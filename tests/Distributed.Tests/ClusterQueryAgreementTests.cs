@@ -5,6 +5,7 @@ using RadiologyNet.Client.Annotation;
 using RadiologyNet.Client.Commands;
 using RadiologyNet.Client.Demo;
 using RadiologyNet.Client.Distributed;
+using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using RadiologyNet.Grains;
@@ -83,6 +84,11 @@ public sealed class ClusterQueryAgreementTests(ITestOutputHelper output)
             Assert.Equal(expectedLines.Length, exported.Length);
             Assert.Equal(expectedLines[0], exported[0]);
             for (var r = 1; r < exported.Length; r++) AssertSameRow(expectedLines[r], exported[r]);
+
+            var oldAnnotations = Path.Combine(folder, "old-annotations.csv");
+            File.WriteAllText(oldAnnotations, oldCsv.ToString());
+            Assert.Equal(JsonSerializer.Serialize(TruthEvaluation.Evaluate(demo.TruthCsv, oldAnnotations, "sop_instance_uid"), new JsonSerializerOptions { WriteIndented = true }),
+                await Radnet("evaluate", "--truth", demo.TruthCsv));
 
             // Listed seven blobs a page, so studies straddle pages: the same rows, in the same order.
             var streamed = await ClusterExport.ReadAsync(client.Client, storage.StudiesContainer(), CancellationToken.None, listingPage: 7).ToListAsync();

@@ -1,6 +1,5 @@
 using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Results;
-using RadiologyNet.Clustering;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Client.ClusterQueries;
@@ -26,13 +25,10 @@ public static class HistogramQuality
         long n = 0;
         foreach (var (label, histogram) in Labels)
         {
-            var cells = Cells(clusters, histogram).Where(c => c.Count > 0).ToList();
-            // Label codes in ordinal order, as LabelEncoder gives them: the same table, cell for cell, as from one label per instance.
-            var codes = cells.Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select((value, code) => (value, code)).ToDictionary(x => x.value, x => x.code, StringComparer.Ordinal);
-            var table = ContingencyTable.FromCounts(cells.Select(c => (codes[c.Value], c.Cluster, c.Count)));
-            n = table.Total;
-            metrics[label] = table.Total == 0 ? new Dictionary<string, LabelScores>() : new Dictionary<string, LabelScores> { ["fused"] = LabelScores.Of(table) };
+            var cells = Cells(clusters, histogram).ToList();
+            n = cells.Sum(c => c.Count);
+            metrics[label] = n == 0 ? new Dictionary<string, LabelScores>()
+                : new Dictionary<string, LabelScores> { ["fused"] = LabelScores.Of(cells.Select(c => (c.Value, c.Cluster, c.Count))) };
         }
         return new QualityReport("tags", false, checked((int)n), metrics);
     }

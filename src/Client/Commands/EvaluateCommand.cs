@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RadiologyNet.Client.ClusterQueries;
+using RadiologyNet.Client.Distributed;
 using RadiologyNet.Client.Evaluation;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
@@ -19,7 +20,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var truth = new Option<FileInfo?>("--truth") { Description = "CSV with a key column and label columns (scores --annotations against it)" };
-        var annotations = new Option<FileInfo?>("--annotations") { Description = "annotations.csv written by annotate (with --truth)" };
+        var annotations = new Option<FileInfo?>("--annotations") { Description = "annotations.csv written by annotate (with --truth; against a cluster leave it out to score the cluster's own rows)" };
         var key = new Option<string>("--key") { Description = "Join column: sop_instance_uid or file", DefaultValueFactory = _ => "sop_instance_uid" };
         key.AcceptOnlyFromAmong("sop_instance_uid", "file");
         var labels = new Option<string[]>("--labels") { Description = "Label columns to score (default: every non-identifier column)", AllowMultipleArgumentsPerToken = true };
@@ -35,20 +36,24 @@ public static class EvaluateCommand
               radnet evaluate --results radnet-out
               radnet evaluate --json --connection "$CONN"
               radnet evaluate --truth truth.csv --annotations radnet-out/annotations.csv --key file
+              radnet evaluate --truth truth.csv --connection "$CONN"
 
             Against a cluster (--connection) the scores come from the cluster grains' modality and region histograms (the
             cluster × label contingency table), so no instance is read; the tables' cluster names are built as in
-            `radnet clusters` (--sample). To score a cluster against a truth CSV, export it first
-            (radnet export --connection "$CONN" --out labels.csv) and pass that file as --annotations.
+            `radnet clusters` (--sample). With --truth and no --annotations, the cluster's export rows are streamed and
+            tallied against the truth CSV (join with --key sop_instance_uid: the cluster's file column is the blob name).
             """) { truth, annotations, key, labels, json, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(truth) is { } truthFile)
             {
-                var annotationsFile = parse.GetValue(annotations) ?? throw new ArgumentException("--truth needs --annotations FILE");
-                var scored = TruthEvaluation.Evaluate(truthFile.FullName, annotationsFile.FullName, parse.GetValue(key)!,
-                    parse.GetValue(labels)?.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList());
+                var labelColumns = parse.GetValue(labels)?.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+                var scored = parse.GetValue(annotations) is { } annotationsFile
+                    ? TruthEvaluation.Evaluate(truthFile.FullName, annotationsFile.FullName, parse.GetValue(key)!, labelColumns)
+                    : source.IsCluster(parse)
+                        ? await TruthInClusterAsync(source, parse, truthFile.FullName, parse.GetValue(key)!, labelColumns, cancellationToken)
+                        : throw new ArgumentException("--truth needs --annotations FILE (or a running cluster, --connection)");
                 Console.WriteLine(JsonSerializer.Serialize(scored, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
@@ -70,6 +75,15 @@ public static class EvaluateCommand
         var names = json ? null : (await session.CatalogueAsync(sample, keepVectors: false, cancellationToken)).Names;
         Show(HistogramQuality.Of(summaries), tables, json, c => names?.GetValueOrDefault(c) ?? "");
         return 0;
+    }
+
+    private static async Task<TruthEvaluationResult> TruthInClusterAsync(ResultsSourceOptions source, ParseResult parse, string truthCsv, string key,
+        IReadOnlyList<string>? labelColumns, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        var rows = ClusterExport.ReadAsync(session.Client, session.Storage.StudiesContainer(), cancellationToken).ToBlockingEnumerable(cancellationToken)
+            .Select(i => new AnnotatedRow(key == "file" ? i.File : i.SopInstanceUid, i.Status, i.Cluster?.ToString(CultureInfo.InvariantCulture) ?? ""));
+        return TruthEvaluation.Evaluate(truthCsv, rows, key, labelColumns);
     }
 
     private static void Show(QualityReport quality, IReadOnlyList<ConfusionTable> tables, bool json, Func<int, string> clusterName)
