@@ -4,9 +4,10 @@ using RadiologyNet.Grains;
 namespace RadiologyNet.Client.Results;
 
 /// <summary>
-/// Builds <see cref="ArchiveResults"/> from a running model (embedded or a cluster): the centres from the coordinator,
+/// Builds <see cref="ArchiveResults"/> from an embedded model at the end of <c>annotate</c>: the centres from the coordinator,
 /// every fused vector from the shards (read in bounded pages), each instance's distance to its cluster and to the runner-up, each cluster's
-/// representative, composition, distinctive report terms and auto-name.
+/// representative, composition, distinctive report terms and auto-name. It holds every vector, so the query verbs never use
+/// it against a running cluster (they read results through <see cref="ClusterQueries.ClusterQuerySession"/>).
 /// </summary>
 public static class ResultsCollector
 {
