@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using Spectre.Console;
@@ -9,10 +10,15 @@ namespace RadiologyNet.Client.Commands;
 /// <summary><c>radnet cluster show ID</c>: a cluster's composition, distance distribution, report terms, medoid and nearest/furthest members.</summary>
 public static class ClusterShowCommand
 {
-    /// <summary>What <c>cluster show</c> prints.</summary>
+    /// <summary>
+    /// What <c>cluster show</c> prints. <paramref name="Sampled"/> is null when every member was read (a results folder);
+    /// against a cluster it counts the members nearest the centre that were read: the distance summary, manufacturers and
+    /// terms are theirs, and the furthest members are not listed.
+    /// </summary>
     public sealed record Details(int Id, string Name, int Size, string Metric, int ModelVersion,
         IReadOnlyDictionary<string, int> Modalities, IReadOnlyDictionary<string, int> Regions, IReadOnlyDictionary<string, int> Manufacturers,
-        IReadOnlyList<string> Terms, DistanceSummary Distances, Member? Medoid, IReadOnlyList<Member> Nearest, IReadOnlyList<Member> Furthest);
+        IReadOnlyList<string> Terms, DistanceSummary Distances, Member? Medoid, IReadOnlyList<Member> Nearest, IReadOnlyList<Member> Furthest,
+        int? Sampled = null);
 
     /// <summary>A member of the cluster.</summary>
     public sealed record Member(string SopInstanceUid, string File, float Distance, string Modality, string Region);
@@ -23,6 +29,7 @@ public static class ClusterShowCommand
         var id = new Argument<int>("id") { Description = "Cluster id" };
         var members = new Option<int>("--members", "-n") { Description = "Members to list nearest to and furthest from the centre", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("show", """
             Show one cluster: composition by modality, region and manufacturer, the distance distribution, report terms,
@@ -31,12 +38,18 @@ public static class ClusterShowCommand
             Examples:
               radnet cluster show 3
               radnet cluster show 3 -n 10 --json
-            """) { id, members, json };
+              radnet cluster show 3 --connection "$CONN"
+
+            Against a cluster (--connection), size and modality/region composition are exact (the cluster grains); the
+            members are the --sample instances nearest the centre (found shard by shard), so the distance summary,
+            manufacturers and report terms are theirs, and the furthest members are not listed.
+            """) { id, members, json, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await source.LoadAsync(parse, cancellationToken);
-            var details = Describe(results, parse.GetValue(id), parse.GetValue(members));
+            var details = source.IsCluster(parse)
+                ? await InClusterAsync(source, parse, parse.GetValue(id), parse.GetValue(members), parse.GetValue(sample), cancellationToken)
+                : Describe(source.ReadFolder(parse), parse.GetValue(id), parse.GetValue(members));
             if (parse.GetValue(json)) JsonOutput.Write(details);
             else Render(details);
             return 0;
@@ -49,20 +62,36 @@ public static class ClusterShowCommand
     {
         var cluster = results.FindCluster(id)
             ?? throw new ArgumentException($"no cluster {id}: the model has clusters 0 to {results.Clusters.Count - 1}");
-        var ordered = results.MembersOf(id).Where(m => m.Distance is not null).ToList();
+        return Describe(cluster, results.MembersOf(id).Where(m => m.Distance is not null).ToList(), results.Model.Metric, results.Model.Version, members, sampled: false);
+    }
+
+    private static async Task<Details> InClusterAsync(ResultsSourceOptions source, ParseResult parse, int id, int members, int sample, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        var catalogue = await session.CatalogueAsync(sample, keepVectors: false, cancellationToken);
+        var cluster = catalogue.Find(id)
+            ?? throw new ArgumentException($"no cluster {id}: the model has clusters 0 to {catalogue.Clusters.Count - 1}");
+        return Describe(cluster, catalogue.Sample.Of(id).ToList(), session.Model.Results.Metric, session.Model.Snapshot.Version, members, sampled: true);
+    }
+
+    private static Details Describe(ClusterResult cluster, IReadOnlyList<InstanceResult> ordered, string metric, int version, int members, bool sampled)
+    {
         Member Of(InstanceResult i) => new(i.SopInstanceUid, i.File, i.Distance!.Value, i.Modality, i.Region);
-        return new Details(id, cluster.Name, cluster.Size, results.Model.Metric, results.Model.Version,
+        return new Details(cluster.Id, cluster.Name, cluster.Size, metric, version,
             cluster.Modalities, cluster.Regions, cluster.Manufacturers, cluster.Terms,
             DistanceSummary.Of(ordered.Select(m => (double)m.Distance!.Value).ToList()),
             ordered.FirstOrDefault(m => m.SopInstanceUid == cluster.MedoidSop) is { } medoid ? Of(medoid) : null,
             ordered.Take(members).Select(Of).ToList(),
-            ordered.AsEnumerable().Reverse().Take(members).Select(Of).ToList());
+            sampled ? [] : ordered.AsEnumerable().Reverse().Take(members).Select(Of).ToList(),
+            sampled ? ordered.Count : null);
     }
 
     private static void Render(Details d)
     {
         AnsiConsole.Write(new Rule(Markup.Escape($"Cluster {d.Id}: {d.Name}")).LeftJustified());
         AnsiConsole.MarkupLineInterpolated($"{d.Size} members · model version {d.ModelVersion} · {d.Metric} distance");
+        if (d.Sampled is { } sampled)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Distances, manufacturers and terms from the {sampled} members nearest the centre (--sample); the furthest are not listed against a cluster.[/]");
         if (d.Terms.Count > 0) AnsiConsole.MarkupLineInterpolated($"Report terms: [bold]{string.Join(", ", d.Terms)}[/]");
         var composition = new Table().Border(TableBorder.Rounded).Title("Composition");
         composition.AddColumn("modality").AddColumn("region").AddColumn("manufacturer");
@@ -81,7 +110,7 @@ public static class ClusterShowCommand
         }
         if (d.Medoid is { } m) AnsiConsole.MarkupLineInterpolated($"Medoid: [bold]{m.SopInstanceUid}[/] ({m.File}, distance {m.Distance:G4})");
         AnsiConsole.Write(Members("Nearest to the centre", d.Nearest));
-        AnsiConsole.Write(Members("Furthest from the centre", d.Furthest));
+        if (d.Sampled is null) AnsiConsole.Write(Members("Furthest from the centre", d.Furthest));
     }
 
     private static List<string> Shares(IReadOnlyDictionary<string, int> histogram, int size) =>

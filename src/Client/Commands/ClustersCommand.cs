@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using Spectre.Console;
@@ -13,19 +14,23 @@ public static class ClustersCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("clusters", """
             List every cluster: id, auto-name, size, dominant modality and region with their shares, purity, medoid SOP.
+            Against a cluster (--connection) sizes and shares are exact, from the cluster grains; the medoid is the member
+            nearest the centre, found shard by shard; report terms (in the names) and purity are computed from the
+            --sample members nearest each centre (default 200), not from every member.
 
             Examples:
               radnet clusters --results radnet-out
               radnet clusters --json | jq '.[] | select(.purity < 0.8)'
-              radnet clusters --connection "$CONN"
-            """) { json };
+              radnet clusters --connection "$CONN" --sample 500
+            """) { json, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var rows = ClusterOverview.Of(await source.LoadAsync(parse, cancellationToken));
+            var rows = await RowsAsync(source, parse, parse.GetValue(sample), cancellationToken);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(rows);
@@ -35,6 +40,13 @@ public static class ClustersCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<ClusterOverview>> RowsAsync(ResultsSourceOptions source, ParseResult parse, int sample, CancellationToken cancellationToken)
+    {
+        if (!source.IsCluster(parse)) return ClusterOverview.Of(source.ReadFolder(parse));
+        await using var cluster = await source.ConnectAsync(parse, cancellationToken);
+        return (await cluster.CatalogueAsync(sample, keepVectors: false, cancellationToken)).Overview();
     }
 
     /// <summary>The clusters as a console table.</summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using RadiologyNet.Client.ClusterQueries;
+using RadiologyNet.Client.Distributed;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 
@@ -15,6 +17,7 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output)" };
         var paths = ArchivePaths.CreateOption(PathMode.None, "the file column (the export carries none unless asked)");
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("export", """
             Write one row per instance: cluster id and name, distance, model version, status and quarantine reason. No PHI.
@@ -26,28 +29,72 @@ public static class ExportCommand
               radnet export --format jsonl | head
               radnet export --paths hashed --out labels.csv
               radnet export --connection "$CONN" --out labels.csv
-            """) { format, output, paths };
+
+            Against a cluster (--connection) the rows are streamed: the container's instance blobs are listed page by page and
+            each study grain is asked for its instances, so memory stays constant however large the archive. The distance is
+            the one recorded when the instance was last assigned; cluster names are built as in `radnet clusters` (report
+            terms from the --sample members nearest each centre).
+            """) { format, output, paths, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await source.LoadAsync(parse, cancellationToken);
             var path = parse.GetValue(output)?.FullName;
             var pathMode = ArchivePaths.Parse(parse.GetValue(paths)!);
-            if (path is null)
-            {
-                ResultsExport.Write(Console.Out, results, parse.GetValue(format)!, pathMode);
-                Console.Out.Flush();
-            }
-            else
-            {
-                using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-                ResultsExport.Write(writer, results, parse.GetValue(format)!, pathMode);
-            }
-            var count = (string status) => results.Instances.Count(i => i.Status == status);
-            Console.Error.WriteLine($"{results.Instances.Count} accepted = annotated {count("annotated")} + quarantined {count("quarantined")} + pending {count("pending")}"
+            var folder = source.IsCluster(parse) ? null : source.ReadFolder(parse);
+            // Buffered, not the console's line-by-line writer: a cluster's rows stream through at tens of thousands a second.
+            await using var writer = path is null
+                ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
+                : new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+            var counts = folder is null
+                ? await InClusterAsync(source, parse, writer, parse.GetValue(format)!, pathMode, parse.GetValue(sample), cancellationToken)
+                : Write(writer, folder, parse.GetValue(format)!, pathMode);
+            await writer.FlushAsync(cancellationToken);
+            Console.Error.WriteLine($"{counts.Accepted} accepted = annotated {counts.Annotated} + quarantined {counts.Quarantined} + pending {counts.Pending}"
                 + (path is null ? "" : $"; wrote {path}"));
             return 0;
         });
         return command;
+    }
+
+    private static StatusCounts Write(TextWriter writer, ArchiveResults results, string format, PathMode paths)
+    {
+        var counts = new StatusCounts();
+        ResultsExport.Write(writer, counts.Count(results.Instances), results.Clusters.ToDictionary(c => c.Id, c => c.Name), results.Model.Version, format, paths);
+        return counts;
+    }
+
+    private static async Task<StatusCounts> InClusterAsync(ResultsSourceOptions source, ParseResult parse, TextWriter writer, string format, PathMode paths,
+        int sample, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        var names = (await session.CatalogueAsync(sample, keepVectors: false, cancellationToken)).Names;
+        var counts = new StatusCounts();
+        var rows = ClusterExport.ReadAsync(session.Client, session.Storage.StudiesContainer(), cancellationToken).ToBlockingEnumerable(cancellationToken);
+        ResultsExport.Write(writer, counts.Count(rows), names, session.Model.Snapshot.Version, format, paths);
+        return counts;
+    }
+
+    /// <summary>The accounting of the rows written, counted as they pass.</summary>
+    private sealed class StatusCounts
+    {
+        public long Annotated { get; private set; }
+
+        public long Quarantined { get; private set; }
+
+        public long Pending { get; private set; }
+
+        public long Accepted { get; private set; }
+
+        public IEnumerable<InstanceResult> Count(IEnumerable<InstanceResult> rows)
+        {
+            foreach (var row in rows)
+            {
+                Accepted++;
+                if (row.Status == "annotated") Annotated++;
+                else if (row.Status == "quarantined") Quarantined++;
+                else if (row.Status == "pending") Pending++;
+                yield return row;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using Spectre.Console;
@@ -19,6 +20,7 @@ public static class ImageCommand
     {
         var sop = new Argument<string>("sop") { Description = "SOPInstanceUID of the image" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("image", """
             Show one image: its cluster and distance, the runner-up cluster and the margin, and which feature sources
@@ -27,11 +29,17 @@ public static class ImageCommand
             Examples:
               radnet image 1.2.826.0.1.3680043.8.498.1
               radnet image 1.2.826.0.1.3680043.8.498.1 --json
-            """) { sop, json };
+              radnet image 1.2.826.0.1.3680043.8.498.1 --connection "$CONN"
+
+            Against a cluster (--connection) the image's vector comes from its shard and its record from its study; the cluster
+            names are built as in `radnet clusters` (report terms from the --sample members nearest each centre).
+            """) { sop, json, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var details = Describe(await source.LoadAsync(parse, cancellationToken), parse.GetValue(sop)!);
+            var details = source.IsCluster(parse)
+                ? await InClusterAsync(source, parse, parse.GetValue(sop)!, parse.GetValue(sample), cancellationToken)
+                : Describe(source.ReadFolder(parse), parse.GetValue(sop)!);
             if (parse.GetValue(json)) JsonOutput.Write(details);
             else Render(details);
             return 0;
@@ -43,11 +51,24 @@ public static class ImageCommand
     public static Details Describe(ArchiveResults results, string sop)
     {
         var i = results.FindInstance(sop) ?? throw new ArgumentException($"no image with SOPInstanceUID '{sop}' in these results");
+        return Describe(i, c => results.FindCluster(c)?.Name, results.Model.Version, results.Model.Metric);
+    }
+
+    private static async Task<Details> InClusterAsync(ResultsSourceOptions source, ParseResult parse, string sop, int sample, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        var image = await ClusterImage.FindAsync(session.Client, session.Model, sop);
+        var catalogue = await session.CatalogueAsync(sample, keepVectors: false, cancellationToken);
+        return Describe(image, c => catalogue.Find(c)?.Name, session.Model.Snapshot.Version, session.Model.Results.Metric);
+    }
+
+    private static Details Describe(InstanceResult i, Func<int, string?> clusterName, int version, string metric)
+    {
         var sources = Enum.GetValues<FeatureSources>().Where(s => s != FeatureSources.None && i.Sources.HasFlag(s)).Select(s => s.ToString().ToLowerInvariant()).ToList();
         return new Details(i.SopInstanceUid, i.SeriesInstanceUid, i.StudyInstanceUid, i.File, i.Status, i.Reason,
-            i.Cluster, i.Cluster is { } c ? results.FindCluster(c)?.Name : null, i.Distance,
-            i.RunnerUp, i.RunnerUp is { } r ? results.FindCluster(r)?.Name : null, i.RunnerUpDistance, i.Margin,
-            i.Modality, i.Region, i.Manufacturer, sources, results.Model.Version, results.Model.Metric);
+            i.Cluster, i.Cluster is { } c ? clusterName(c) : null, i.Distance,
+            i.RunnerUp, i.RunnerUp is { } r ? clusterName(r) : null, i.RunnerUpDistance, i.Margin,
+            i.Modality, i.Region, i.Manufacturer, sources, version, metric);
     }
 
     private static void Render(Details d)

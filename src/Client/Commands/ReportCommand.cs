@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Output;
 using RadiologyNet.Client.Results;
 using RadiologyNet.Client.Review;
@@ -15,6 +16,7 @@ public static class ReportCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the report (index.html, cluster pages, map, thumbnails)", DefaultValueFactory = _ => new DirectoryInfo("radnet-report") };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
         var paths = ArchivePaths.CreateOption(PathMode.Relative, "the report (quarantine page, reasons of thumbnails not rendered)");
+        var sample = SampleOption.Create();
         var source = new ResultsSourceOptions();
         var command = new Command("report", """
             Write a static HTML review report: an overview with every cluster as a card (name, size, composition, a montage
@@ -24,16 +26,27 @@ public static class ReportCommand
             Examples:
               radnet report --results radnet-out --out radnet-out/report
               xdg-open radnet-out/report/index.html
-            """) { output, json, paths };
+              radnet report --connection "$CONN" --out radnet-report --sample 100
+
+            Against a cluster (--connection) the report is built from a sample, never the whole archive: each cluster's
+            size, composition and the quality table are exact (the cluster grains), while its members, map points, report
+            terms and montage are the --sample instances nearest its centre. No thumbnails (the files are blobs).
+            """) { output, json, paths, sample };
         source.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await source.LoadAsync(parse, cancellationToken);
+            var results = source.IsCluster(parse) ? await SampleAsync(source, parse, parse.GetValue(sample), cancellationToken) : source.ReadFolder(parse);
             var summary = Write(results, parse.GetValue(output)!.FullName, ArchivePaths.Parse(parse.GetValue(paths)!), announce: !parse.GetValue(json));
             if (parse.GetValue(json)) JsonOutput.Write(summary);
             return 0;
         });
         return command;
+    }
+
+    private static async Task<ArchiveResults> SampleAsync(ResultsSourceOptions source, ParseResult parse, int sample, CancellationToken cancellationToken)
+    {
+        await using var session = await source.ConnectAsync(parse, cancellationToken);
+        return (await session.CatalogueAsync(sample, keepVectors: true, cancellationToken)).AsResults();
     }
 
     /// <summary>

@@ -11,34 +11,42 @@ public static class TruthEvaluation
     /// <summary>Scores annotated rows; quarantined rows and rows without a truth entry are counted but not scored.</summary>
     public static TruthEvaluationResult Evaluate(string truthCsv, string annotationsCsv, string key, IReadOnlyList<string>? labelColumns = null)
     {
-        var truth = CsvTable.Read(truthCsv);
         var annotations = CsvTable.Read(annotationsCsv);
-        var truthKey = truth.IndexOf(key);
-        if (truthKey < 0) throw new FormatException($"{truthCsv}: no key column '{key}' (columns: {string.Join(", ", truth.Header)})");
         var annotationKey = annotations.IndexOf(key);
         if (annotationKey < 0) throw new FormatException($"{annotationsCsv}: no key column '{key}'");
         var clusterColumn = annotations.IndexOf("cluster");
         var statusColumn = annotations.IndexOf("status");
         if (clusterColumn < 0 || statusColumn < 0) throw new FormatException($"{annotationsCsv}: needs 'cluster' and 'status' columns");
+        return Evaluate(truthCsv, annotations.Rows.Select(row => new AnnotatedRow(row[annotationKey], row[statusColumn], row[clusterColumn])), key, labelColumns);
+    }
 
+    /// <summary>
+    /// Scores <paramref name="rows"/> as they are enumerated (a streamed export is never held: only the truth table and the
+    /// label × cluster counts are); quarantined rows and rows without a truth entry are counted but not scored.
+    /// </summary>
+    public static TruthEvaluationResult Evaluate(string truthCsv, IEnumerable<AnnotatedRow> rows, string key, IReadOnlyList<string>? labelColumns = null)
+    {
+        var truth = CsvTable.Read(truthCsv);
+        var truthKey = truth.IndexOf(key);
+        if (truthKey < 0) throw new FormatException($"{truthCsv}: no key column '{key}' (columns: {string.Join(", ", truth.Header)})");
         var columns = (labelColumns is { Count: > 0 } ? labelColumns : truth.Header.Where((c, i) => i != truthKey && !IsIdentifier(truth, i)).ToList())
             .Select(c => (Name: c, Index: truth.IndexOf(c) >= 0 ? truth.IndexOf(c) : throw new FormatException($"{truthCsv}: no column '{c}'")))
             .ToList();
         var byKey = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var row in truth.Rows) byKey[Normalize(row[truthKey])] = row;
 
-        var predicted = new List<int>();
-        var labels = columns.ToDictionary(c => c.Name, _ => new List<string>());
-        int quarantined = 0, missing = 0;
-        foreach (var row in annotations.Rows)
+        var counts = columns.ToDictionary(c => c.Name, _ => new Dictionary<(string Label, int Cluster), long>());
+        int scored = 0, quarantined = 0, missing = 0;
+        foreach (var row in rows)
         {
-            if (row[statusColumn] != "annotated") { quarantined++; continue; }
-            if (!byKey.TryGetValue(Normalize(row[annotationKey]), out var t)) { missing++; continue; }
-            predicted.Add(int.Parse(row[clusterColumn], System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var c in columns) labels[c.Name].Add(t[c.Index]);
+            if (row.Status != "annotated") { quarantined++; continue; }
+            if (!byKey.TryGetValue(Normalize(row.Key), out var t)) { missing++; continue; }
+            var cluster = int.Parse(row.Cluster, System.Globalization.CultureInfo.InvariantCulture);
+            scored++;
+            foreach (var c in columns) counts[c.Name][(t[c.Index], cluster)] = counts[c.Name].GetValueOrDefault((t[c.Index], cluster)) + 1;
         }
-        var scores = columns.ToDictionary(c => c.Name, c => LabelScores.Compute(labels[c.Name], predicted));
-        return new TruthEvaluationResult(predicted.Count, quarantined, missing, scores);
+        var scores = columns.ToDictionary(c => c.Name, c => LabelScores.Of(counts[c.Name].Select(kv => (kv.Key.Label, kv.Key.Cluster, kv.Value))));
+        return new TruthEvaluationResult(scored, quarantined, missing, scores);
     }
 
     private static bool IsIdentifier(CsvTable table, int column) =>
@@ -46,6 +54,9 @@ public static class TruthEvaluation
 
     private static string Normalize(string key) => key.Replace('\\', '/').Trim();
 }
+
+/// <summary>One annotation to score: its join key, its status and its cluster (empty unless annotated).</summary>
+public sealed record AnnotatedRow(string Key, string Status, string Cluster);
 
 /// <summary>Scores per label column, with how many rows were scored, quarantined, or had no truth.</summary>
 public sealed record TruthEvaluationResult(

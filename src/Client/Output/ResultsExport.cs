@@ -18,11 +18,18 @@ public static class ResultsExport
     private static readonly JsonSerializerOptions JsonLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes every instance of <paramref name="results"/> to <paramref name="writer"/> as <c>csv</c> or <c>jsonl</c>, the <c>file</c> column as <paramref name="paths"/> says.</summary>
-    public static void Write(TextWriter writer, ArchiveResults results, string format, PathMode paths)
+    public static void Write(TextWriter writer, ArchiveResults results, string format, PathMode paths) =>
+        Write(writer, results.Instances, results.Clusters.ToDictionary(c => c.Id, c => c.Name), results.Model.Version, format, paths);
+
+    /// <summary>
+    /// Writes <paramref name="instances"/> as they are enumerated (a lazy sequence is streamed, never held), named by
+    /// <paramref name="names"/> (cluster id → name) and stamped with <paramref name="modelVersion"/>.
+    /// </summary>
+    public static void Write(TextWriter writer, IEnumerable<InstanceResult> instances, IReadOnlyDictionary<int, string> names, int modelVersion,
+        string format, PathMode paths)
     {
-        var names = results.Clusters.ToDictionary(c => c.Id, c => c.Name);
-        var version = results.Model.Version.ToString(CultureInfo.InvariantCulture);
-        var rows = results.Instances.Select(i => (IReadOnlyList<string>)
+        var version = modelVersion.ToString(CultureInfo.InvariantCulture);
+        var rows = instances.Select(i => (IReadOnlyList<string>)
         [
             i.SopInstanceUid, i.SeriesInstanceUid, i.StudyInstanceUid, ArchivePaths.Disclose(i.File, paths),
             i.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "", i.Distance?.ToString("R", CultureInfo.InvariantCulture) ?? "",

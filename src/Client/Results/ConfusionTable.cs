@@ -15,16 +15,23 @@ public sealed record ConfusionTable(string Label, IReadOnlyList<string> Columns,
             "region" => i => i.Region,
             _ => throw new ArgumentException($"label must be modality or region, not '{label}'"),
         };
-        var annotated = results.Instances.Where(i => i.Cluster is not null && i.Status == "annotated").ToList();
-        var ranked = annotated.GroupBy(i => Normalise(value(i)), StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var annotated = results.Instances.Where(i => i.Cluster is not null && i.Status == "annotated");
+        return FromCounts(label, annotated.GroupBy(i => (Cluster: i.Cluster!.Value, Value: value(i))).Select(g => (g.Key.Cluster, g.Key.Value, (long)g.Count())), maxColumns);
+    }
+
+    /// <summary>The table from (cluster, label value, count) triples, e.g. the cluster grains' histograms; repeated pairs add up.</summary>
+    public static ConfusionTable FromCounts(string label, IEnumerable<(int Cluster, string Value, long Count)> counts, int maxColumns = 12)
+    {
+        var cells = counts.Where(c => c.Count > 0).Select(c => (c.Cluster, Value: Normalise(c.Value), c.Count)).ToList();
+        var ranked = cells.GroupBy(c => c.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         var columns = ranked.Count > maxColumns ? [.. ranked.Take(maxColumns - 1), "other"] : ranked;
         var index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        var rows = annotated.GroupBy(i => i.Cluster!.Value).OrderBy(g => g.Key).Select(g =>
+        var rows = cells.GroupBy(c => c.Cluster).OrderBy(g => g.Key).Select(g =>
         {
-            var counts = new int[columns.Count];
-            foreach (var i in g) counts[index.TryGetValue(Normalise(value(i)), out var at) ? at : columns.Count - 1]++;
-            return new ConfusionRow(g.Key, counts);
+            var row = new int[columns.Count];
+            foreach (var c in g) row[index.TryGetValue(c.Value, out var at) ? at : columns.Count - 1] += (int)c.Count;
+            return new ConfusionRow(g.Key, row);
         }).ToList();
         return new ConfusionTable(label, columns, rows);
     }

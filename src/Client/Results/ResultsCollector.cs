@@ -1,13 +1,13 @@
 using RadiologyNet.Client.Annotation;
-using RadiologyNet.Clustering;
 using RadiologyNet.Grains;
 
 namespace RadiologyNet.Client.Results;
 
 /// <summary>
-/// Builds <see cref="ArchiveResults"/> from a running model (embedded or a cluster): the centres from the coordinator,
+/// Builds <see cref="ArchiveResults"/> from an embedded model at the end of <c>annotate</c>: the centres from the coordinator,
 /// every fused vector from the shards (read in bounded pages), each instance's distance to its cluster and to the runner-up, each cluster's
-/// representative, composition, distinctive report terms and auto-name.
+/// representative, composition, distinctive report terms and auto-name. It holds every vector, so the query verbs never use
+/// it against a running cluster (they read results through <see cref="ClusterQueries.ClusterQuerySession"/>).
 /// </summary>
 public static class ResultsCollector
 {
@@ -43,10 +43,7 @@ public static class ResultsCollector
                     row.Cluster, row.Distance, null, null, known?.Modality ?? "", known?.Region ?? "", known?.Manufacturer ?? "", FeatureSources.None, -1));
                 continue;
             }
-            var two = manhattan ? TwoNearest.Manhattan(vector.Fused, snapshot.Centres, k) : TwoNearest.Euclidean(vector.Fused, snapshot.Centres, k);
-            var (distance, runnerUp, runnerUpDistance) = two.Nearest == cluster
-                ? (two.Distance, two.RunnerUp, two.RunnerUpDistance)
-                : (Distance(vector.Fused, snapshot.Centres.AsSpan(cluster * d, d), manhattan), two.Nearest, two.Distance);
+            var (_, distance, runnerUp, runnerUpDistance) = InstancePlacement.Of(vector.Fused, snapshot.Centres, k, cluster, manhattan);
             var sources = FeatureSources.Image | FeatureSources.Metadata | (vector.HasReport ? FeatureSources.Report : FeatureSources.None);
             instances.Add(new InstanceResult(row.SopInstanceUid, row.SeriesInstanceUid, row.StudyInstanceUid, file, row.Status, row.Reason,
                 cluster, distance, runnerUp >= 0 ? runnerUp : null, runnerUp >= 0 ? runnerUpDistance : null,
@@ -60,7 +57,4 @@ public static class ResultsCollector
         return new ArchiveResults(new ResultsModel(model, snapshot.Version, k, manhattan ? "manhattan" : "euclidean", d, archiveFolder, 0, summary),
             instances, clusters, vectors, null);
     }
-
-    private static float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b, bool manhattan) =>
-        manhattan ? Distances.Manhattan(a, b) : Distances.Euclidean(a, b);
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using RadiologyNet.Client.ClusterQueries;
 using RadiologyNet.Client.Distributed;
-using RadiologyNet.Grains.Sources;
 
 namespace RadiologyNet.Client.Results;
 
@@ -32,21 +32,18 @@ public sealed class ResultsSourceOptions
     /// <summary>The results folder given.</summary>
     public string Folder(ParseResult parse) => parse.GetValue(_results)!.FullName;
 
-    /// <summary>Reads the results folder, or collects the results from the cluster.</summary>
-    public async Task<ArchiveResults> LoadAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the results folder. A running cluster is never read whole into the client: against one (<see cref="IsCluster"/>)
+    /// this throws, and the verbs query it through <see cref="ConnectAsync"/> instead.
+    /// </summary>
+    public ArchiveResults ReadFolder(ParseResult parse)
     {
-        if (!IsCluster(parse)) return ResultsStore.Read(Folder(parse));
-        var storage = Storage.Read(parse);
-        await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
-        return await CollectAsync(cluster, storage, Storage.Model(parse), cancellationToken);
+        if (IsCluster(parse))
+            throw new InvalidOperationException("a running cluster is queried through its grains (ConnectAsync), not read whole into the client");
+        return ResultsStore.Read(Folder(parse));
     }
 
-    /// <summary>Collects the results from a connected cluster: every instance blob, the grains' records and vectors, the reports in the container.</summary>
-    public static async Task<ArchiveResults> CollectAsync(ClusterClientHost cluster, Silo.StorageOptions storage, string model, CancellationToken cancellationToken)
-    {
-        var export = await ClusterExport.CollectAsync(cluster.Client, storage, cancellationToken);
-        var source = new BlobArchiveSource(storage.StudiesContainer());
-        return await ResultsCollector.CollectAsync(cluster.Client, model, export.Rows, archiveFolder: null,
-            new StudyReportReader(study => source.ReadReportAsync(study, cancellationToken), source), cancellationToken);
-    }
+    /// <summary>Connects to the running cluster given and reads its model (only when <see cref="IsCluster"/>).</summary>
+    public Task<ClusterQuerySession> ConnectAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        ClusterQuerySession.ConnectAsync(Storage.Read(parse), Storage.Model(parse), cancellationToken);
 }

@@ -132,6 +132,44 @@ public sealed class ContingencyTable
         return new ContingencyTable(rowLabels, colLabels, rowSums, colSums, rowStart, cellCols, cellCounts, n);
     }
 
+    /// <summary>
+    /// Builds the table from counts of (true label, predicted label) pairs, e.g. per-cluster label histograms, without
+    /// one entry per sample: equal to <see cref="Create"/> on the labelings the counts describe. Repeated pairs add up;
+    /// pairs with a zero count are ignored; a negative count is rejected.
+    /// </summary>
+    public static ContingencyTable FromCounts(IEnumerable<(int TrueLabel, int PredictedLabel, long Count)> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var cells = new Dictionary<(int True, int Pred), long>();
+        foreach (var (t, p, count) in counts)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            if (count > 0) cells[(t, p)] = cells.GetValueOrDefault((t, p)) + count;
+        }
+        int[] rowLabels = DistinctSorted(cells.Keys.Select(c => c.True).ToArray());
+        int[] colLabels = DistinctSorted(cells.Keys.Select(c => c.Pred).ToArray());
+        var rowSums = new long[rowLabels.Length];
+        var colSums = new long[colLabels.Length];
+        var ordered = cells.Select(c => (Row: Array.BinarySearch(rowLabels, c.Key.True), Column: Array.BinarySearch(colLabels, c.Key.Pred), Count: c.Value))
+            .OrderBy(c => c.Row).ThenBy(c => c.Column).ToArray();
+        var rowStart = new int[rowLabels.Length + 1];
+        var cellCols = new int[ordered.Length];
+        var cellCounts = new long[ordered.Length];
+        long total = 0;
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            var (r, c, n) = ordered[i];
+            rowSums[r] += n;
+            colSums[c] += n;
+            total += n;
+            rowStart[r + 1]++;
+            cellCols[i] = c;
+            cellCounts[i] = n;
+        }
+        for (int r = 0; r < rowLabels.Length; r++) rowStart[r + 1] += rowStart[r];
+        return new ContingencyTable(rowLabels, colLabels, rowSums, colSums, rowStart, cellCols, cellCounts, total);
+    }
+
     private static int[] DistinctSorted(ReadOnlySpan<int> labels)
     {
         int[] sorted = labels.ToArray();
