@@ -19,6 +19,13 @@ public sealed record PartialLloydResult(float[] Centres, int Iterations, bool Co
 /// </summary>
 public static class PartialLloyd
 {
+    /// <summary>
+    /// k-means++ seeding of k centres on the n×d <paramref name="sample"/>, with the run seed <c>KMeans.Fit</c>'s first
+    /// run derives from <paramref name="seed"/>: on the whole data it gives <c>KMeans.Fit</c>'s initial centres.
+    /// </summary>
+    public static float[] Seed(ReadOnlySpan<float> sample, int n, int d, int k, int seed) =>
+        KMeansPlusPlus.Initialize(sample, n, d, k, (int)(new SeededRandom(seed).NextUInt64() >> 33));
+
     /// <summary>Runs the iterations from <paramref name="initial"/> (k×d); <paramref name="pass"/> assigns every row to its nearest of the given centres.</summary>
     public static async Task<PartialLloydResult> RunAsync(float[] initial, int k, int d, Func<float[], Task<PartialTotals>> pass,
         int maxIterations = 300, double tolerance = 1e-4)
