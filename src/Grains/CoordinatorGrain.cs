@@ -214,11 +214,11 @@ public sealed class CoordinatorGrain(
         var previousCost = (await MeasureShards(new PassRequest(_centroids, K, CentreMetric.Manhattan))).Cost;
         var (d, k, previousCentres) = (D, K, _centroids);
         var plan = await Task.Run(() => MedoidRefinement.Plan(Flatten(sample, 0, d), sample.Count, d, k, seed, previousCentres));
-        await NextVersion();
-        var totals = await LabelShards(new PassRequest(plan.Medoids, K, CentreMetric.Manhattan));
-
+        // The new version and its centres together: a snapshot taken while the shards label (GetModel interleaves) places on them.
         _centroids = plan.Medoids;
         State.Metric = CentreMetric.Manhattan;
+        await NextVersion();
+        var totals = await LabelShards(new PassRequest(_centroids, K, CentreMetric.Manhattan));
         await ResetClusters(_centroids, totals);
         var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, totals.Cost,
             previousCost, totals.Members, totals.Changed, plan.Swaps, clock.Elapsed.TotalSeconds);
