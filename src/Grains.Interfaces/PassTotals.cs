@@ -4,7 +4,7 @@ namespace RadiologyNet.Grains;
 /// What a pass over one or more shards adds up per cluster, each row on its nearest centre: members, the sum of the
 /// distances (the cost under the pass's metric), the vector sums (k×d, double), the sums of the squared L2 norms (so the
 /// k-means cost Σ‖x − mean‖² = Σ‖x‖² − ‖S‖²/n follows from the totals) and the modality and region histograms; and, for a
-/// labelling pass, how many rows changed cluster. O(k·d + k·labels) whatever the shards hold; totals of disjoint rows
+/// labelling pass, how many rows an earlier pass had labelled with another cluster. O(k·d + k·labels) whatever the shards hold; totals of disjoint rows
 /// <see cref="Combine"/> into the totals of their union.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("radnet.PassTotals")]

@@ -3,7 +3,7 @@ namespace RadiologyNet.Grains.Shards;
 /// <summary>
 /// What the passes wrote into a shard, by row: the model's label (cluster, distance, model version; a few bytes a row)
 /// and the evaluation labels of each source. Held in memory: a shard that re-activates has none until the next pass
-/// (its rows then count as changed, and are offered at the shard's generation). Rows a pass has not reached read as
+/// (none of its rows then counts as changed, and they are offered at the shard's generation). Rows a pass has not reached read as
 /// unlabelled (cluster −1, version 0).
 /// </summary>
 public sealed class ShardLabels
@@ -16,7 +16,7 @@ public sealed class ShardLabels
     /// <summary>Sources with evaluation labels, in ordinal order.</summary>
     public string[] Sources => [.. _sources.Keys];
 
-    /// <summary>Stores row <paramref name="row"/>'s model label; true when its cluster changed (an unlabelled row changes).</summary>
+    /// <summary>Stores row <paramref name="row"/>'s model label; true when an earlier pass had labelled it with another cluster.</summary>
     public bool Store(long row, int cluster, float distance, int version)
     {
         var at = checked((int)row);
@@ -26,7 +26,7 @@ public sealed class ShardLabels
             _distances.Add(0);
             _versions.Add(0);
         }
-        var changed = _clusters[at] != cluster;
+        var changed = _clusters[at] >= 0 && _clusters[at] != cluster;
         (_clusters[at], _distances[at], _versions[at]) = (cluster, distance, version);
         return changed;
     }
