@@ -78,8 +78,11 @@ public interface IEmbeddingShardGrain : IGrainWithStringKey
     /// </summary>
     Task<PassTotals> LabelSource(PassRequest request);
 
-    /// <summary>A page (bounded as <see cref="ReadPage"/>) of the rows' evaluation labels (<see cref="LabelSource"/>) from <paramref name="cursor"/> on.</summary>
-    Task<LabelPage> ReadLabels(ShardCursor cursor);
+    /// <summary>
+    /// A page (bounded as <see cref="ReadPage"/>) of the rows' evaluation labels (<see cref="LabelSource"/>) from
+    /// <see cref="LabelCursor.Position"/> on; the next cursor (same shard) is null at the end. <see cref="LabelCursor.Shard"/> is the caller's.
+    /// </summary>
+    Task<LabelPage> ReadLabels(LabelCursor cursor);
 
     /// <summary>The <paramref name="count"/> stored instances nearest to <paramref name="query"/> under <paramref name="metric"/>, nearest first (ties by SOPInstanceUID).</summary>
     Task<IReadOnlyList<Neighbour>> Nearest(float[] query, int count, CentreMetric metric);

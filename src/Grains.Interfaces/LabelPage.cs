@@ -8,7 +8,7 @@ namespace RadiologyNet.Grains;
 public sealed record LabelPage(
     [property: Id(0)] string[] Sources,
     [property: Id(1)] LabelRow[] Rows,
-    [property: Id(2)] ShardCursor? Next);
+    [property: Id(2)] LabelCursor? Next);
 
 /// <summary>A row of a <see cref="LabelPage"/>.</summary>
 [GenerateSerializer, Immutable, Alias("radnet.LabelRow")]

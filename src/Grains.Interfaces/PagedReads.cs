@@ -32,29 +32,24 @@ public static class PagedReads
     }
 
     /// <summary>
-    /// Every row's evaluation labels (<see cref="ICoordinatorGrain.ClusterEachSource"/>) of the model, read in pages from its
-    /// shards and ordered by SOPInstanceUID (ordinal); only rows labelled by every listed source are kept.
+    /// Every row's evaluation labels (<see cref="ICoordinatorGrain.ClusterEachSource"/>) of the model, read page by page and
+    /// ordered by SOPInstanceUID (ordinal); only rows labelled by every one of <paramref name="sources"/> are kept.
     /// </summary>
-    public static async Task<SourceClusterings> ReadSourceClusteringsAsync(this IGrainFactory grains, string model,
-        IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
+    public static async Task<SourceClusterings> ReadSourceClusteringsAsync(this ICoordinatorGrain coordinator, IReadOnlyList<string> sources,
+        CancellationToken cancellationToken = default)
     {
-        var shards = (await grains.GetGrain<ICoordinatorGrain>(model).GetModel()).Shards;
         var rows = new List<(string Sop, string Modality, string Region, int[] Labels)>();
-        for (var s = 0; s < shards; s++)
+        for (LabelCursor? cursor = LabelCursor.Start; cursor is not null;)
         {
-            var shard = grains.GetGrain<IEmbeddingShardGrain>($"{model}/{s}");
-            for (ShardCursor? cursor = ShardCursor.Start; cursor is not null;)
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await coordinator.GetLabels(cursor);
+            var columns = sources.Select(source => Array.IndexOf(page.Sources, source)).ToArray();
+            foreach (var row in page.Rows)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var page = await shard.ReadLabels(cursor);
-                var columns = sources.Select(source => Array.IndexOf(page.Sources, source)).ToArray();
-                foreach (var row in page.Rows)
-                {
-                    var labels = columns.Select(c => c < 0 ? -1 : row.Labels[c]).ToArray();
-                    if (labels.All(l => l >= 0)) rows.Add((row.SopInstanceUid, row.Modality, row.Region, labels));
-                }
-                cursor = page.Next;
+                var labels = columns.Select(c => c < 0 ? -1 : row.Labels[c]).ToArray();
+                if (labels.All(l => l >= 0)) rows.Add((row.SopInstanceUid, row.Modality, row.Region, labels));
             }
+            cursor = page.Next;
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Sop, b.Sop));
         return new SourceClusterings(rows.Select(r => r.Sop).ToArray(), rows.Select(r => r.Modality).ToArray(), rows.Select(r => r.Region).ToArray(),

@@ -141,6 +141,19 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
+    public async Task<LabelPage> GetLabels(LabelCursor cursor)
+    {
+        // One shard's page per reply; shards with nothing left are passed over.
+        for (var at = cursor; at.Shard < _options.Shards; at = new LabelCursor(at.Shard + 1, 0))
+        {
+            var page = await Shard(at.Shard).ReadLabels(at);
+            var next = page.Next ?? (at.Shard + 1 < _options.Shards ? new LabelCursor(at.Shard + 1, 0) : null);
+            if (page.Rows.Length > 0 || next is null) return page with { Next = next };
+        }
+        return new LabelPage([], [], null);
+    }
+
+    /// <inheritdoc />
     public async Task Flush()
     {
         if (State.Streaming || (await Counts()).Vectors == 0) return;

@@ -257,7 +257,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <inheritdoc />
-    public Task<LabelPage> ReadLabels(ShardCursor cursor)
+    public Task<LabelPage> ReadLabels(LabelCursor cursor)
     {
         var sources = _labels.Sources;
         var rows = new List<LabelRow>();
@@ -272,7 +272,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
             rows.Add(row);
         }
         var next = from + rows.Count;
-        return Task.FromResult(new LabelPage(sources, rows.ToArray(), next < _instances.Count ? new ShardCursor(next) : null));
+        return Task.FromResult(new LabelPage(sources, rows.ToArray(), next < _instances.Count ? cursor with { Position = next } : null));
     }
 
     /// <summary>

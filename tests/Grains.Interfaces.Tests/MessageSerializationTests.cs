@@ -102,7 +102,8 @@ public sealed class MessageSerializationTests
         Assert.Equal(new QuarantineCursor(0, "1.2.3"), quarantined.Next);
         Assert.Null(RoundTrip(new QuarantinePage([], null)).Next);
 
-        var labels = RoundTrip(new LabelPage(["fused", "image"], [new LabelRow("1.2.3", "CT", "HEAD", [1, -1])], new ShardCursor(1)));
+        var labels = RoundTrip(new LabelPage(["fused", "image"], [new LabelRow("1.2.3", "CT", "HEAD", [1, -1])], new LabelCursor(2, 1)));
+        Assert.Equal(new LabelCursor(2, 1), labels.Next);
         Assert.Equal(["fused", "image"], labels.Sources);
         Assert.Equal([1, -1], Assert.Single(labels.Rows).Labels);
     }

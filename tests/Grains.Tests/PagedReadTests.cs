@@ -60,7 +60,7 @@ public sealed class PagedReadTests(SmallMessageClusterFixture fixture) : IClassF
         await coordinator.Configure(new ModelSettings(Clusters: 2, BootstrapSize: 100_000, Seed: 5));
         await coordinator.Flush();
         Assert.Equal("streaming", (await coordinator.GetStatus()).Phase);
-        var clusterings = await fixture.Cluster.Client.ReadSourceClusteringsAsync("paging", await coordinator.ClusterEachSource());
+        var clusterings = await coordinator.ReadSourceClusteringsAsync(await coordinator.ClusterEachSource());
         var expected = added.Values.SelectMany(x => x).Select(i => i.SopInstanceUid).Order(StringComparer.Ordinal);
         Assert.Equal(expected, clusterings.SopInstanceUids);
         Assert.Equal(added.Values.Sum(x => x.Length), (await coordinator.GetClusters()).Sum(c => c.Members));

@@ -73,7 +73,7 @@ public sealed class PassesAtScaleTests(SmallMessageClusterFixture fixture, ITest
 
         var sources = await coordinator.ClusterEachSource();
         Assert.Equal(["fused", "image", "metadata", "report"], sources.Order(StringComparer.Ordinal));
-        var labels = await Client.ReadSourceClusteringsAsync(Model, sources);
+        var labels = await coordinator.ReadSourceClusteringsAsync(sources);
         Assert.Equal(instances.Select(i => i.SopInstanceUid).Order(StringComparer.Ordinal), labels.SopInstanceUids);
         foreach (var (source, assigned) in labels.LabelsBySource)
         {
@@ -88,7 +88,7 @@ public sealed class PassesAtScaleTests(SmallMessageClusterFixture fixture, ITest
         // What the passes send back, measured: bounded by the model (k·d), not by the rows.
         var model = await coordinator.GetModel();
         var totals = await Shard(0).Measure(new PassRequest(model.Centres, model.Clusters, model.Metric));
-        var page = await Shard(0).ReadLabels(ShardCursor.Start);
+        var page = await Shard(0).ReadLabels(LabelCursor.Start);
         var sample = await Shard(0).SamplePage(400, 1, ShardCursor.Start);
         output.WriteLine($"d = {d}, {perShard.Min()}–{perShard.Max()} rows a shard ({4L * d * perShard.Max() / 1024} KiB of vectors); replies: totals " +
             $"{Serializer.SerializeToArray(totals).Length} B, label page {Serializer.SerializeToArray(page).Length} B ({page.Rows.Length} rows), " +
