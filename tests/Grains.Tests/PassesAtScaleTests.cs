@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace RadiologyNet.Grains.Tests;
 
 /// <summary>
-/// Every model-wide pass goes to the data: on three silos that refuse message bodies over 64 KiB, 4,000 vectors of
+/// Every model-wide pass goes to the data: on three silos that refuse message bodies over 64 KiB, 3,999 vectors of
 /// the real fused length (about 17 MB, each shard's share some 60 times the limit) are bootstrapped, reassigned, refined and
 /// evaluated per source, and the evaluation labels are read back, without any call carrying the shards' data.
 /// </summary>
