@@ -63,6 +63,9 @@ public interface IEmbeddingShardGrain : IGrainWithStringKey
     /// </summary>
     Task<PassTotals> Label(PassRequest request, int version);
 
+    /// <summary>The model's labels the last labelling pass stored for these instances (those it labelled), as assignments.</summary>
+    Task<Assignment[]> LabelsOf(IReadOnlyList<string> sopInstanceUids);
+
     /// <summary>
     /// Delivers the assignments the labelling pass of <paramref name="version"/> stored to their study grains
     /// (retried with backoff until the delivery deadline) and reports how it went; rows a later pass relabelled are

@@ -94,10 +94,14 @@ public sealed class CoordinatorGrain(
             if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
             _collected = (await Counts()).Vectors;
             if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
-            // The bootstrap counted this batch (its instances were in the shards) and its delivery tells their studies, in
-            // the background: these studies wait on this call, and a pass over many studies would outlast it.
-            Deliver(await Bootstrap()).Ignore();
-            return new BatchOutcome([], Snapshot());
+            // The bootstrap counted this batch (its instances were in the shards) and its delivery tells every study, in the
+            // background: these studies wait on this call, and a pass over many studies would outlast it. This batch's own
+            // labels, as the shards stored them, are returned at once as well.
+            var assigned = await Bootstrap();
+            Deliver(assigned).Ignore();
+            var mine = await Task.WhenAll(instances.GroupBy(i => ShardRouting.ShardOf(i.SopInstanceUid, _options.Shards))
+                .Select(g => Shard(g.Key).LabelsOf(g.Select(i => i.SopInstanceUid).ToList())));
+            return new BatchOutcome(mine.SelectMany(a => a).ToArray(), Snapshot());
         }
 
         var placed = new List<FeaturisedInstance>(instances.Length);

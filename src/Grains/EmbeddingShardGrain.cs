@@ -230,6 +230,11 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <inheritdoc />
+    public Task<Assignment[]> LabelsOf(IReadOnlyList<string> sopInstanceUids) => Task.FromResult(sopInstanceUids
+        .Select(sop => _index.TryGetValue(sop, out var row) && _labels.Of(row) is { } label ? new Assignment(sop, label.Cluster, label.Distance, label.Version) : null)
+        .OfType<Assignment>().ToArray());
+
+    /// <inheritdoc />
     public async Task<DeliveryReport> Deliver(int version)
     {
         // Block by block, so only one block's assignments are held at a time; a study whose rows span blocks gets a call per block.

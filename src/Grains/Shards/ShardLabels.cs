@@ -34,6 +34,10 @@ public sealed class ShardLabels
     /// <summary>The model version of the pass that last labelled the row, 0 if none did.</summary>
     public int VersionOf(long row) => row < _versions.Count ? _versions[(int)row] : 0;
 
+    /// <summary>The row's model label and the version of the pass that wrote it, if one did.</summary>
+    public (int Cluster, float Distance, int Version)? Of(long row) =>
+        VersionOf(row) > 0 ? (_clusters[(int)row], _distances[(int)row], _versions[(int)row]) : null;
+
     /// <summary>The row's model label if the pass of <paramref name="version"/> wrote it (a later pass has not overwritten it).</summary>
     public (int Cluster, float Distance)? Of(long row, int version) =>
         VersionOf(row) == version && version > 0 ? (_clusters[(int)row], _distances[(int)row]) : null;
