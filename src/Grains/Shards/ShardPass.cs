@@ -9,8 +9,8 @@ public delegate void RowPlaced(long row, int cluster, float distance);
 /// <summary>
 /// A pass over a shard's rows, block by block (<see cref="ShardBlock"/>; never the whole shard at once): places every
 /// row's vector, or its L2-normalised source slice, on its nearest centre and adds it to the per-cluster
-/// <see cref="PassTotals"/>. Euclidean placement uses the blocked kernel (<see cref="NearestCentroid.Assign"/>; the distance is
-/// the square root of the squared distance), Manhattan <see cref="ManhattanNearest"/>.
+/// <see cref="PassTotals"/>. Euclidean placement uses the blocked kernel (<see cref="NearestCentroid.Assign"/>), and the
+/// distance to the chosen centre by direct differences; Manhattan <see cref="ManhattanNearest"/>.
 /// </summary>
 public static class ShardPass
 {
@@ -74,7 +74,8 @@ public static class ShardPass
             return;
         }
         NearestCentroid.Assign(span, n, d, request.Centres, request.Clusters, labels, distances);
-        for (var r = 0; r < n; r++) distances[r] = MathF.Sqrt(distances[r]);
+        // The kernel's expanded ‖x‖² − 2x·c + ‖c‖² loses precision at small distances: the distance is taken directly.
+        for (var r = 0; r < n; r++) distances[r] = Distances.Euclidean(span.Slice(r * d, d), request.Centres.AsSpan(labels[r] * d, d));
     }
 
     private static double SquaredNorm(ReadOnlySpan<float> row)
