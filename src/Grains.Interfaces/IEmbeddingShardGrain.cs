@@ -4,7 +4,8 @@ namespace RadiologyNet.Grains;
 /// A fixed hash range of one model's instances (key: <c>{model}/{shard}</c>): the featurised vectors, stored
 /// contiguously and persisted, and the quarantined ones with their reasons. It is the record of which instances
 /// have settled (so a duplicate delivery is recognised) and the unit of data-parallel work for bootstrap,
-/// reassignment, refinement and evaluation.
+/// reassignment, refinement and evaluation: passes run on its own vectors and return O(k·d) totals, its rows' labels stay
+/// in it, and it delivers the model's labels to the studies itself. No call carries its rows whole: reads are paged.
 /// </summary>
 public interface IEmbeddingShardGrain : IGrainWithStringKey
 {
