@@ -8,8 +8,11 @@ namespace RadiologyNet.Grains;
 /// </summary>
 public interface IAssignerGrain : IGrainWithStringKey
 {
-    /// <summary>Places the instances; returns their settled assignments, or none for those still waiting for the bootstrap.</summary>
-    Task<IReadOnlyList<Assignment>> Assign(IReadOnlyList<FeaturisedInstance> instances);
+    /// <summary>
+    /// Places the instances, each with the pass generation its shard gave it (<see cref="IEmbeddingShardGrain.Add"/>);
+    /// returns their settled assignments, or none for those still waiting for the bootstrap or counted by a later pass.
+    /// </summary>
+    Task<IReadOnlyList<Assignment>> Assign(IReadOnlyList<FeaturisedInstance> instances, IReadOnlyList<int> generations);
 
     /// <summary>The length of the model's vectors as this silo's snapshot knows it, or 0 before the bootstrap; checked before a vector is stored.</summary>
     Task<int> Dimension();

@@ -74,6 +74,24 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Per-cluster summaries.</summary>
     Task<IReadOnlyList<ClusterSummary>> GetClusters();
 
-    /// <summary>Fused labels plus per-source k-means labels over every stored vector, for evaluation.</summary>
-    Task<SourceClusterings> ClusterEachSource();
+    /// <summary>
+    /// For evaluation: has the shards label every stored vector with its nearest current centre ("fused") and with a
+    /// k-means fitted on each source's slice alone (image, metadata, report; seeded on a sample the shards draw, Lloyd
+    /// iterations as shard passes), and returns the sources labelled. Read the labels in pages from the shards
+    /// (<see cref="GetLabels"/>, <see cref="PagedReads.ReadSourceClusteringsAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<string>> ClusterEachSource();
+
+    /// <summary>
+    /// A page of the evaluation labels (<see cref="ClusterEachSource"/>) from <paramref name="cursor"/> on (shard by shard);
+    /// the next cursor is null at the end.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<LabelPage> GetLabels(LabelCursor cursor);
+
+    /// <summary>
+    /// Model-wide totals of every stored vector on its nearest current centre, summed by the shards in one pass: members,
+    /// cost under the model's metric, k-means cost and inertia. Zero members before the bootstrap.
+    /// </summary>
+    Task<ModelMeasure> MeasureModel();
 }

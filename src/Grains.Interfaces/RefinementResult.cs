@@ -7,7 +7,10 @@ namespace RadiologyNet.Grains;
 /// <param name="TotalDeviation">Exact total deviation (Manhattan) of every stored vector to its medoid, summed over shards.</param>
 /// <param name="PreviousCost">The Manhattan total deviation to the previous centres, before the pass (comparable with <paramref name="TotalDeviation"/>).</param>
 /// <param name="Reassigned">Vectors reassigned.</param>
-/// <param name="Changed">Vectors whose cluster id changed (ids are matched to the previous ones by the Hungarian method).</param>
+/// <param name="Changed">
+/// Vectors whose cluster id changed since the previous model-wide pass labelled them (ids are matched to the previous ones
+/// by the Hungarian method), counted by the shards; vectors stored since that pass are not counted.
+/// </param>
 /// <param name="Swaps">FasterPAM swaps.</param>
 /// <param name="Seconds">Wall time of the pass.</param>
 [GenerateSerializer, Immutable, Alias("radnet.RefinementResult")]

@@ -28,10 +28,11 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
     private ICoordinatorGrain Coordinator => GrainFactory.GetGrain<ICoordinatorGrain>(this.GetPrimaryKeyString());
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Assignment>> Assign(IReadOnlyList<FeaturisedInstance> instances)
+    public async Task<IReadOnlyList<Assignment>> Assign(IReadOnlyList<FeaturisedInstance> instances, IReadOnlyList<int> generations)
     {
         if (instances.Count == 0) return [];
-        var waiting = new Waiting(instances, Activity.Current?.Context ?? default,
+        if (generations.Count != instances.Count) throw new ArgumentException($"{instances.Count} instances but {generations.Count} generations");
+        var waiting = new Waiting(instances, generations, Activity.Current?.Context ?? default,
             new TaskCompletionSource<BatchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         _open.Add(waiting);
         if (!_flushing)
@@ -106,7 +107,8 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
                 clusters[i] = model.Dimension == 0 ? -1 : NearestCentre.Find(instances[i].Fused, model.Centres, model.Clusters, model.Metric, out distances[i]);
                 versions[i] = model.Dimension == 0 ? 0 : model.Version;
             }
-            var outcome = await Coordinator.Absorb(new AssignedBatch(instances, clusters, distances, versions));
+            var generations = batch.SelectMany(w => w.Generations).ToArray();
+            var outcome = await Coordinator.Absorb(new AssignedBatch(instances, clusters, distances, versions, generations));
             Refresh(outcome.Model);
             foreach (var waiting in batch) waiting.Outcome.SetResult(outcome);
         }
@@ -125,5 +127,6 @@ public sealed class AssignerGrain(IOptions<AnnotationOptions> options) : Grain, 
         }
     }
 
-    private sealed record Waiting(IReadOnlyList<FeaturisedInstance> Instances, ActivityContext Caller, TaskCompletionSource<BatchOutcome> Outcome);
+    private sealed record Waiting(IReadOnlyList<FeaturisedInstance> Instances, IReadOnlyList<int> Generations, ActivityContext Caller,
+        TaskCompletionSource<BatchOutcome> Outcome);
 }

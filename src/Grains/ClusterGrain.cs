@@ -30,14 +30,13 @@ public sealed class ClusterGrain([PersistentState("cluster", StorageNames.Grains
     }
 
     /// <inheritdoc />
-    public Task Reset(float[] centroid, long members, string[] modalities, string[] regions, int version)
+    public Task Reset(float[] centroid, long members, Dictionary<string, long> modalities, Dictionary<string, long> regions, int version)
     {
         State.Centroid = (float[])centroid.Clone();
         State.Members = members;
         State.Version = version;
-        State.Modalities.Clear();
-        State.Regions.Clear();
-        Count(modalities, regions);
+        State.Modalities = new Dictionary<string, long>(modalities, StringComparer.Ordinal);
+        State.Regions = new Dictionary<string, long>(regions, StringComparer.Ordinal);
         metrics.ClusterSize(Model, Id, members);
         return state.WriteStateAsync();
     }

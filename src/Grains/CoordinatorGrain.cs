@@ -6,6 +6,7 @@ using RadiologyNet.Clustering;
 using RadiologyNet.Features;
 using RadiologyNet.Grains.Featurisation;
 using RadiologyNet.Grains.Online;
+using RadiologyNet.Grains.Shards;
 using RadiologyNet.Grains.Refinement;
 using RadiologyNet.Grains.Telemetry;
 
@@ -13,13 +14,16 @@ namespace RadiologyNet.Grains;
 
 /// <summary>
 /// A model's lifecycle: collects until <see cref="ModelSettings.BootstrapSize"/> vectors are in the shards, bootstraps
-/// with k-means++ and Lloyd over them, then absorbs the batches the silos' <see cref="AssignerGrain"/>s placed on their
-/// snapshots of the centres, sending each cluster grain one update per batch (an instance placed with an older model
-/// version is placed again; one the last pass counted, <see cref="PassMembership"/>, is not counted twice); refines with
-/// k-medoids on demand or every N instances. Its phase and version
-/// are persisted; the centres live in the cluster grains and the accounting in the shards, so a coordinator that
-/// re-activates on another silo picks up where it was. Counts its assignments, publishes the latest quality evaluation
-/// (after bootstrap, reassignment, refinement or an explicit evaluation) and refinement duration and cost to <see cref="RadnetMetrics"/>.
+/// (k-means++ on a sample the shards draw, then Lloyd iterations that are passes over the shards), then absorbs the
+/// batches the silos' <see cref="AssignerGrain"/>s placed on their snapshots of the centres, sending each cluster grain one
+/// update per batch (an instance placed with an older model version is placed again; one a later pass counted, told by the
+/// pass generation its shard gave it, is not counted twice); refines with k-medoids on demand or every N instances. Every
+/// model-wide pass goes to the data: each shard places its own vectors and returns O(k·d) totals (<see cref="PassTotals"/>),
+/// stores its labels and delivers them to the studies itself; the coordinator only combines totals and never holds or
+/// receives per-instance data. Its phase and version are persisted; the centres live in the cluster grains and the
+/// accounting in the shards, so a coordinator that re-activates on another silo picks up where it was. Counts its
+/// assignments, publishes the latest quality evaluation (after bootstrap, reassignment, refinement or an explicit
+/// evaluation) and refinement duration and cost to <see cref="RadnetMetrics"/>.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("coordinator", StorageNames.Grains)] IPersistentState<CoordinatorState> state,
@@ -33,7 +37,6 @@ public sealed class CoordinatorGrain(
     private long _collected;
     private long _sinceRefinement;
     private string? _refinementError;
-    private PassMembership? _lastPass;
     private GroupCommit? _commit;
     private long _undelivered;
     private int _deliveringVersion;
@@ -45,6 +48,7 @@ public sealed class CoordinatorGrain(
     private ModelSettings Settings => State.Settings ?? new ModelSettings(_options.Clusters, _options.BootstrapSize, _options.Seed);
     private int K => State.Clusters;
     private int D => State.Dimensions;
+    private IEnumerable<int> Shards => Enumerable.Range(0, _options.Shards);
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -90,14 +94,14 @@ public sealed class CoordinatorGrain(
             if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
             _collected = (await Counts()).Vectors;
             if (_collected < Settings.BootstrapSize) return new BatchOutcome([], Snapshot());
-            return new BatchOutcome(TellOthers(await Bootstrap(), instances), Snapshot());
-        }
-        if (_lastPass is null)
-        {
-            // Re-activated since the last pass: which of these it counted is unknown, so count everything again from the shards.
-            // The studies of this batch wait on this call: the pass's delivery must not hold the grain.
-            await Reassign(awaitDelivery: false);
-            return new BatchOutcome([], Snapshot());
+            // The bootstrap counted this batch (its instances were in the shards) and its delivery tells every study, in the
+            // background: these studies wait on this call, and a pass over many studies would outlast it. This batch's own
+            // labels, as the shards stored them, are returned at once as well.
+            var assigned = await Bootstrap();
+            Deliver(assigned).Ignore();
+            var mine = await Task.WhenAll(instances.GroupBy(i => ShardRouting.ShardOf(i.SopInstanceUid, _options.Shards))
+                .Select(g => Shard(g.Key).LabelsOf(g.Select(i => i.SopInstanceUid).ToList())));
+            return new BatchOutcome(mine.SelectMany(a => a).ToArray(), Snapshot());
         }
 
         var placed = new List<FeaturisedInstance>(instances.Length);
@@ -105,8 +109,8 @@ public sealed class CoordinatorGrain(
         var settled = new List<Assignment>(instances.Length);
         for (var i = 0; i < instances.Length; i++)
         {
-            // The pass counted it and told its study; counting it again would count it twice.
-            if (_lastPass.Contains(instances[i].SopInstanceUid)) continue;
+            // Stored before a pass of a later version started scanning its shard: that pass counted it and delivers it.
+            if (batch.Generations[i] < State.Version) continue;
             var (cluster, distance) = (batch.Clusters[i], batch.Distances[i]);
             if (batch.Versions[i] != State.Version) cluster = NearestCentre.Find(instances[i].Fused, _centroids, K, State.Metric, out distance);
             placed.Add(instances[i]);
@@ -141,6 +145,19 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
+    public async Task<LabelPage> GetLabels(LabelCursor cursor)
+    {
+        // One shard's page per reply; shards with nothing left are passed over.
+        for (var at = cursor; at.Shard < _options.Shards; at = new LabelCursor(at.Shard + 1, 0))
+        {
+            var page = await Shard(at.Shard).ReadLabels(at);
+            var next = page.Next ?? (at.Shard + 1 < _options.Shards ? new LabelCursor(at.Shard + 1, 0) : null);
+            if (page.Rows.Length > 0 || next is null) return page with { Next = next };
+        }
+        return new LabelPage([], [], null);
+    }
+
+    /// <inheritdoc />
     public async Task Flush()
     {
         if (State.Streaming || (await Counts()).Vectors == 0) return;
@@ -161,17 +178,16 @@ public sealed class CoordinatorGrain(
     private async Task<int> Reassign(bool awaitDelivery)
     {
         if (!State.Streaming) return 0;
-        State.Version++;
-        var passes = await ReassignShards(_centroids, State.Metric);
-        await ResetClusters(_centroids, passes);
+        await NextVersion();
+        var totals = await LabelShards(new PassRequest(_centroids, K, State.Metric));
+        await ResetClusters(_centroids, totals);
         await Commit.Persist();
-        _lastPass = Remember(passes);
-        var delivery = Deliver(Flatten(passes));
+        var delivery = Deliver(totals.Members);
         if (awaitDelivery) await delivery;
         else delivery.Ignore();
-        metrics.Assigned(Model, "reassign", passes.Sum(p => p.Assignments.Length));
+        metrics.Assigned(Model, "reassign", totals.Members);
         await EvaluateLabels();
-        return passes.Sum(p => p.Assignments.Length);
+        return (int)totals.Members;
     }
 
     /// <inheritdoc />
@@ -208,35 +224,24 @@ public sealed class CoordinatorGrain(
         if (!State.Streaming) await Flush();
         if (!State.Streaming) throw new InvalidOperationException($"model '{Model}' has no vectors to refine");
         var clock = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetCounts()));
-        var allocation = MedoidRefinement.Allocate(counts.Select(c => c.Vectors).ToList(), _options.RefineSampleSize);
         var seed = Settings.Seed + State.Version;
-        var samples = await Task.WhenAll(allocation.Select((m, s) => m == 0
-            ? Task.FromResult<IReadOnlyList<FeaturisedInstance>>([])
-            : Shard(s).Sample(m, seed + s)));
-        var sample = samples.SelectMany(s => s).ToList();
+        var sample = await DrawSample(_options.RefineSampleSize, seed, ordered: false);
         if (sample.Count < K) throw new InvalidOperationException($"a sample of {sample.Count} vectors cannot refine {K} clusters");
 
-        var before = await ReassignShards(_centroids, State.Metric);
-        var previousCost = State.Metric == CentreMetric.Manhattan
-            ? before.Sum(p => p.Costs.Sum())
-            : (await ReassignShards(_centroids, CentreMetric.Manhattan)).Sum(p => p.Costs.Sum());
+        var previousCost = (await MeasureShards(new PassRequest(_centroids, K, CentreMetric.Manhattan))).Cost;
         var (d, k, previousCentres) = (D, K, _centroids);
-        var plan = await Task.Run(() => MedoidRefinement.Plan(Flatten(sample), sample.Count, d, k, seed, previousCentres));
-        State.Version++;
-        var passes = await ReassignShards(plan.Medoids, CentreMetric.Manhattan);
-        var previous = before.SelectMany(p => p.Assignments).ToDictionary(a => a.SopInstanceUid, a => a.Cluster, StringComparer.Ordinal);
-        var changed = passes.SelectMany(p => p.Assignments).LongCount(a => previous.GetValueOrDefault(a.SopInstanceUid, -1) != a.Cluster);
-
+        var plan = await Task.Run(() => MedoidRefinement.Plan(Flatten(sample, 0, d), sample.Count, d, k, seed, previousCentres));
+        // The new version and its centres together: a snapshot taken while the shards label (GetModel interleaves) places on them.
         _centroids = plan.Medoids;
         State.Metric = CentreMetric.Manhattan;
-        await ResetClusters(_centroids, passes);
-        _lastPass = Remember(passes);
-        var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, passes.Sum(p => p.Costs.Sum()),
-            previousCost, passes.Sum(p => (long)p.Assignments.Length), changed, plan.Swaps, clock.Elapsed.TotalSeconds);
-        await Deliver(Flatten(passes));
+        await NextVersion();
+        var totals = await LabelShards(new PassRequest(_centroids, K, CentreMetric.Manhattan));
+        await ResetClusters(_centroids, totals);
+        var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, totals.Cost,
+            previousCost, totals.Members, totals.Changed, plan.Swaps, clock.Elapsed.TotalSeconds);
         State.LastRefinement = result;
         await Commit.Persist();
+        await Deliver(totals.Members);
         metrics.Assigned(Model, "refinement", result.Reassigned);
         metrics.Refined(Model, result);
         await EvaluateLabels();
@@ -282,134 +287,166 @@ public sealed class CoordinatorGrain(
         await Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).GetSummary()));
 
     /// <inheritdoc />
-    public async Task<SourceClusterings> ClusterEachSource()
+    public async Task<ModelMeasure> MeasureModel()
     {
-        var instances = await GatherAll();
-        var n = instances.Count;
-        var sops = instances.Select(i => i.SopInstanceUid).ToArray();
-        var labels = new Dictionary<string, int[]>();
-        if (n == 0 || !State.Streaming) return new SourceClusterings(sops, [], [], labels);
+        if (!State.Streaming) return new ModelMeasure(State.Version, 0, 0, 0, 0);
+        var totals = await MeasureShards(new PassRequest(_centroids, K, State.Metric));
+        return new ModelMeasure(State.Version, totals.Members, totals.Cost,
+            PartialSums.KMeansCost(totals.Sums, totals.Counts, totals.SquaredNorms, K, D),
+            PartialSums.Inertia(_centroids, totals.Sums, totals.Counts, totals.SquaredNorms, K, D));
+    }
 
-        var fused = Flatten(instances, 0, D);
-        var fusedLabels = new int[n];
-        if (State.Metric == CentreMetric.Euclidean)
-            NearestCentroid.Assign(fused, n, D, _centroids, K, fusedLabels, new float[n]);
-        else
-            for (var i = 0; i < n; i++) fusedLabels[i] = ManhattanNearest.Nearest(fused.AsSpan(i * D, D), _centroids, K, out _);
-        labels["fused"] = fusedLabels;
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ClusterEachSource()
+    {
+        if (!State.Streaming || (await Counts()).Vectors == 0) return [];
+        List<string> labelled = ["fused"];
+        await Task.WhenAll(Shards.Select(s => Shard(s).LabelSource(new PassRequest(_centroids, K, State.Metric))));
 
         var featurizer = services.GetRequiredService<InstanceFeaturizer>();
         var layout = featurizer.Layout;
         // Projected vectors mix the sources: there are no slices to cluster alone.
-        foreach (var (source, offset, length) in featurizer.Projected || layout.Dimension != D ? [] : new[]
+        if (featurizer.Projected || layout.Dimension != D) return labelled;
+        var sample = await DrawSample(Settings.BootstrapSize, Settings.Seed, ordered: true);
+        foreach (var slice in new[]
                  {
-                     ("image", 0, layout.ImageDim),
-                     ("metadata", layout.ImageDim, layout.MetadataDim),
-                     ("report", layout.ImageDim + layout.MetadataDim, layout.ReportDim),
+                     new SourceSlice("image", 0, layout.ImageDim),
+                     new SourceSlice("metadata", layout.ImageDim, layout.MetadataDim),
+                     new SourceSlice("report", layout.ImageDim + layout.MetadataDim, layout.ReportDim),
                  })
         {
-            var slice = Flatten(instances, offset, length);
-            if (!slice.Any(v => v != 0)) continue;
+            var rows = Flatten(sample, slice.Offset, slice.Length);
+            if (!rows.Any(v => v != 0)) continue;
             // Each source alone, as its own embedding: undo the fusion weight and any missing-source reweighting.
-            for (var i = 0; i < n; i++) FeatureFusion.L2Normalize(slice.AsSpan(i * length, length));
-            var k = Math.Min(Settings.Clusters, n);
-            var seed = Settings.Seed;
-            labels[source] = (await Task.Run(() => KMeans.Fit(slice, n, length, k, seed))).Labels;
+            for (var i = 0; i < sample.Count; i++) FeatureFusion.L2Normalize(rows.AsSpan(i * slice.Length, slice.Length));
+            var fit = await FitKMeans(rows, sample.Count, slice.Length, Math.Min(Settings.Clusters, sample.Count), Settings.Seed, slice);
+            await Task.WhenAll(Shards.Select(s => Shard(s).LabelSource(new PassRequest(fit.Centres, fit.Centres.Length / slice.Length, CentreMetric.Euclidean, slice))));
+            labelled.Add(slice.Source);
         }
-        return new SourceClusterings(sops, instances.Select(i => i.Modality).ToArray(), instances.Select(i => i.Region).ToArray(), labels);
+        return labelled;
     }
 
-    private async Task<List<(Assignment Assignment, string Study)>> Bootstrap()
+    /// <summary>Bootstraps the model and runs its first labelling pass; returns the instances the pass labelled (for <see cref="Deliver"/>).</summary>
+    private async Task<long> Bootstrap()
     {
         var settings = Settings;
-        var instances = await GatherAll();
-        var n = instances.Count;
-        var d = instances[0].Fused.Length;
-        var k = Math.Min(settings.Clusters, n);
+        var sample = await DrawSample(settings.BootstrapSize, settings.Seed, ordered: true);
+        var n = (await Counts()).Vectors;
+        var d = sample[0].Fused.Length;
+        var k = Math.Min(settings.Clusters, sample.Count);
         if (k < settings.Clusters)
-            logger.LogWarning("Bootstrapping model {Model} with k = {K}: only {N} vectors arrived", Model, k, n);
+            logger.LogWarning("Bootstrapping model {Model} with k = {K}: only {N} vectors arrived", Model, k, sample.Count);
 
-        var data = Flatten(instances, 0, d);
-        var result = await Task.Run(() => KMeans.Fit(data, n, d, k, settings.Seed));
+        var fit = await FitKMeans(Flatten(sample, 0, d), sample.Count, d, k, settings.Seed, slice: null);
         State.Clusters = k;
         State.Dimensions = d;
         State.Metric = CentreMetric.Euclidean;
         State.Version = 1;
-        _centroids = result.Centroids;
-        var passes = await ReassignShards(_centroids, CentreMetric.Euclidean);
-        await ResetClusters(_centroids, passes);
+        _centroids = fit.Centres;
+        var totals = await LabelShards(new PassRequest(_centroids, k, CentreMetric.Euclidean));
+        await ResetClusters(_centroids, totals);
         State.Streaming = true;
         await Commit.Persist();
-        _lastPass = Remember(passes);
-        metrics.Assigned(Model, "bootstrap", passes.Sum(p => (long)p.Assignments.Length));
+        metrics.Assigned(Model, "bootstrap", totals.Members);
         await EvaluateLabels();
-        logger.LogInformation("Model {Model} bootstrapped on {N} vectors of {D} dimensions into {K} clusters (inertia {Inertia:F3}, {Iterations} Lloyd iterations)",
-            Model, n, d, k, result.Inertia, result.Iterations);
-        return Flatten(passes);
+        logger.LogInformation("Model {Model} bootstrapped on {N} vectors ({Sample} sampled) of {D} dimensions into {K} clusters (k-means cost {Cost:F3}, {Iterations} Lloyd passes)",
+            Model, n, sample.Count, d, k, fit.KMeansCost, fit.Iterations);
+        return totals.Members;
     }
 
-    private async Task<ShardReassignment[]> ReassignShards(float[] centres, CentreMetric metric) =>
-        await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).Reassign(centres, K, metric, State.Version)));
-
-    private Task ResetClusters(float[] centres, ShardReassignment[] passes)
+    /// <summary>
+    /// k-means as <c>KMeans.Fit</c> runs it (one k-means++ seeding from the seed's first run seed, then Lloyd to
+    /// sklearn's tolerance), but seeded on the n×d <paramref name="sample"/> and iterated over every stored vector (or its
+    /// <paramref name="slice"/>), each Lloyd iteration one totals pass over the shards.
+    /// </summary>
+    private async Task<PartialLloydResult> FitKMeans(float[] sample, int n, int d, int k, int seed, SourceSlice? slice)
     {
-        var modalities = Enumerable.Range(0, K).Select(_ => new List<string>()).ToArray();
-        var regions = Enumerable.Range(0, K).Select(_ => new List<string>()).ToArray();
-        foreach (var pass in passes)
-            for (var i = 0; i < pass.Assignments.Length; i++)
-            {
-                modalities[pass.Assignments[i].Cluster].Add(pass.Modalities[i]);
-                regions[pass.Assignments[i].Cluster].Add(pass.Regions[i]);
-            }
-        return Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).Reset(centres.AsSpan(j * D, D).ToArray(),
-            modalities[j].Count, modalities[j].ToArray(), regions[j].ToArray(), State.Version)));
+        var initial = await Task.Run(() => PartialLloyd.Seed(sample, n, d, k, seed));
+        return await PartialLloyd.RunAsync(initial, k, d, async centres =>
+        {
+            var totals = await MeasureShards(new PassRequest(centres, k, CentreMetric.Euclidean, slice));
+            return new PartialTotals(totals.Counts, totals.Sums, totals.SquaredNorms);
+        });
     }
+
+    /// <summary>
+    /// A seeded sample of up to <paramref name="size"/> stored instances, allocated to the shards by their sizes and read from
+    /// each in pages; in ordinal order of SOPInstanceUID when <paramref name="ordered"/>, else shard after shard.
+    /// </summary>
+    private async Task<List<FeaturisedInstance>> DrawSample(int size, int seed, bool ordered)
+    {
+        var counts = await Task.WhenAll(Shards.Select(s => Shard(s).GetCounts()));
+        var allocation = MedoidRefinement.Allocate(counts.Select(c => c.Vectors).ToList(), size);
+        var samples = await Task.WhenAll(allocation.Select(async (m, s) =>
+        {
+            var drawn = new List<FeaturisedInstance>(m);
+            for (ShardCursor? cursor = m == 0 ? null : ShardCursor.Start; cursor is not null;)
+            {
+                var page = await Shard(s).SamplePage(m, seed + s, cursor);
+                drawn.AddRange(page.Instances);
+                cursor = page.Next;
+            }
+            return drawn;
+        }));
+        var sample = samples.SelectMany(x => x);
+        return (ordered ? sample.OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal) : sample).ToList();
+    }
+
+    /// <summary>Raises the model version and persists it before a pass labels anything, so a version is never used by two passes.</summary>
+    private Task NextVersion()
+    {
+        State.Version++;
+        return Commit.Persist();
+    }
+
+    private async Task<PassTotals> MeasureShards(PassRequest request) =>
+        (await Task.WhenAll(Shards.Select(s => Shard(s).Measure(request)))).Aggregate(PassTotals.Combine);
+
+    private async Task<PassTotals> LabelShards(PassRequest request) =>
+        (await Task.WhenAll(Shards.Select(s => Shard(s).Label(request, State.Version)))).Aggregate(PassTotals.Combine);
+
+    private Task ResetClusters(float[] centres, PassTotals totals) =>
+        Task.WhenAll(Enumerable.Range(0, K).Select(j => Cluster(j).Reset(centres.AsSpan(j * D, D).ToArray(),
+            totals.Counts[j], totals.Modalities[j], totals.Regions[j], State.Version)));
 
     private async Task<ShardCounts> Counts()
     {
-        var counts = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).GetCounts()));
+        var counts = await Task.WhenAll(Shards.Select(s => Shard(s).GetCounts()));
         return new ShardCounts(counts.Sum(c => c.Vectors), counts.Sum(c => c.Quarantined), counts.Sum(c => c.Duplicates));
     }
 
-    private async Task<List<FeaturisedInstance>> GatherAll()
-    {
-        var shards = await Task.WhenAll(Enumerable.Range(0, _options.Shards).Select(s => Shard(s).ReadAllAsync().ToListAsync().AsTask()));
-        return shards.SelectMany(s => s).OrderBy(i => i.SopInstanceUid, StringComparer.Ordinal).ToList();
-    }
-
-    private static PassMembership Remember(ShardReassignment[] passes) =>
-        new(passes.SelectMany(p => p.Assignments.Select(a => a.SopInstanceUid)));
-
     /// <summary>
-    /// Delivers a pass's assignments to every study in the background (this batch's studies wait on this call, and a pass
-    /// over many studies would outlast it) and returns those of <paramref name="batch"/> at once as well. The batch's
-    /// reply may be lost with its silo; the delivery is not, so the pass's own instances are delivered too.
+    /// Has every shard deliver the current pass's <paramref name="assignments"/> to their studies (each shard retries its
+    /// studies until they acknowledge or the deadline passes, <see cref="AssignmentDelivery"/>), then records the pass as
+    /// delivered, so a coordinator that re-activates knows whether a pass may have been lost with its silo
+    /// (<see cref="RecoverInBackground"/>). Until then, status counts the undelivered assignments as pending; each shard's
+    /// acknowledged count leaves the pending count when that shard's delivery returns.
     /// </summary>
-    private Assignment[] TellOthers(List<(Assignment Assignment, string Study)> assignments, FeaturisedInstance[] batch)
-    {
-        var mine = batch.Select(i => i.SopInstanceUid).ToHashSet(StringComparer.Ordinal);
-        Deliver(assignments).Ignore();
-        return assignments.Where(a => mine.Contains(a.Assignment.SopInstanceUid)).Select(a => a.Assignment).ToArray();
-    }
-
-    private static List<(Assignment Assignment, string Study)> Flatten(ShardReassignment[] passes) =>
-        passes.SelectMany(p => p.Assignments.Select((a, i) => (a, p.Studies[i]))).ToList();
-
-    /// <summary>
-    /// Delivers the current pass's assignments to their studies, retried until each acknowledges
-    /// (<see cref="AssignmentDelivery"/>), then records the pass as delivered, so a coordinator that re-activates knows
-    /// whether a pass may have been lost with its silo (<see cref="RecoverInBackground"/>). Until then, status counts
-    /// the undelivered assignments as pending.
-    /// </summary>
-    private async Task Deliver(List<(Assignment Assignment, string Study)> assignments)
+    private async Task Deliver(long assignments)
     {
         var version = _deliveringVersion = State.Version;
-        _undelivered += assignments.Count;
+        _undelivered += assignments;
         _unconfirmedPass = false;
-        var remaining = (long)assignments.Count;
+        var remaining = assignments;
+        var complete = true;
         try
         {
-            if (!await AssignmentDelivery.DeliverAsync(GrainFactory, assignments, DeliveryDeadline, n => { _undelivered -= n; remaining -= n; }, logger))
+            await Task.WhenAll(Shards.Select(async s =>
+            {
+                try
+                {
+                    var report = await Shard(s).Deliver(version);
+                    _undelivered -= report.Acknowledged;
+                    remaining -= report.Acknowledged;
+                    complete &= report.Failed == 0;
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning("Model {Model}: shard {Shard} did not deliver pass {Version} ({Error})", Model, s, version, e.GetType().Name);
+                    complete = false;
+                }
+            }));
+            if (!complete || remaining > 0)
             {
                 if (version == State.Version) RedeliverLater(version).Ignore();
                 return;
@@ -419,7 +456,7 @@ public sealed class CoordinatorGrain(
         {
             // What a failed delivery left is not pending anymore for this activation's accounting: the marker below stays behind instead.
             _undelivered -= remaining;
-            if (remaining > 0) _unconfirmedPass = true;
+            if (remaining > 0 && version == State.Version) _unconfirmedPass = true;
         }
         if (version != State.Version || State.DeliveredVersion >= version) return;
         State.DeliveredVersion = version;
@@ -466,8 +503,6 @@ public sealed class CoordinatorGrain(
             }
         }
     }
-
-    private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances) => Flatten(instances, 0, instances[0].Fused.Length);
 
     private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances, int offset, int length)
     {

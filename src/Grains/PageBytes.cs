@@ -10,6 +10,10 @@ internal static class PageBytes
         Overhead + 4L * instance.Fused.Length + 2L * (instance.SopInstanceUid.Length + instance.StudyInstanceUid.Length
             + instance.Modality.Length + instance.Region.Length + instance.Manufacturer.Length);
 
+    /// <summary>The strings at up to two bytes a character, the labels at five bytes each, and a fixed overhead.</summary>
+    public static long Of(LabelRow row) =>
+        Overhead + 5L * row.Labels.Length + 2L * (row.SopInstanceUid.Length + row.Modality.Length + row.Region.Length);
+
     /// <summary>Both strings at up to two bytes a character, and a fixed overhead.</summary>
     public static long Of(QuarantinedInstance entry) => Overhead + 2L * (entry.SopInstanceUid.Length + entry.Reason.Length);
 }

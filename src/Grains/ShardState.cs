@@ -3,7 +3,7 @@ namespace RadiologyNet.Grains;
 /// <summary>
 /// Persisted state of an embedding shard: how many segments it has sealed (<see cref="Storage.IShardSegmentStore"/>), the
 /// instances added since the last seal (in order; a later entry for the same SOPInstanceUID replaces an earlier one), its
-/// quarantined instances and its duplicate count.
+/// quarantined instances, its duplicate count and its pass generation.
 /// </summary>
 [GenerateSerializer, Alias("radnet.ShardState")]
 public sealed class ShardState
@@ -15,4 +15,7 @@ public sealed class ShardState
     [Id(2)] public long Duplicates { get; set; }
 
     [Id(3)] public int Segments { get; set; }
+
+    /// <summary>The model version of the last labelling pass that started scanning the shard (see <see cref="IEmbeddingShardGrain.Add"/>).</summary>
+    [Id(4)] public int PassGeneration { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class StudyGrain(
             // Featurised before, but its assignment never arrived (the assigner or the coordinator failed on the way):
             // this delivery finishes the job. Anything else is a repeat of a settled instance.
             if (IsWaitingForAssignment(instance.SopInstanceUid) && await shard.Get(instance.SopInstanceUid) is { } stored
-                && await AssignAndApply(stored) is { } late)
+                && await AssignAndApply(stored, await shard.GenerationOf(stored.SopInstanceUid)) is { } late)
             {
                 trace?.SetTag("radnet.outcome", "assigned").SetTag("radnet.cluster", late.Cluster);
                 return;
@@ -103,8 +103,8 @@ public sealed class StudyGrain(
         // shard does not know the instance, so the redelivered event (or the reconciler) processes it again. A pending
         // record of an instance the shard holds is "featurised, not yet assigned": a redelivery assigns it.
         await Record(instance, InstanceStatus.Pending, null, featurised);
-        await shard.Add([featurised]);
-        var assignment = await AssignAndApply(featurised);
+        var generation = await shard.Add([featurised]);
+        var assignment = await AssignAndApply(featurised, generation);
         // Before the model bootstraps the instance waits in its shard; the bootstrap assigns it in the trace of the instance that triggered it.
         trace?.SetTag("radnet.outcome", assignment is null ? "pending" : "assigned");
         if (assignment is not null) trace?.SetTag("radnet.cluster", assignment.Cluster);
@@ -137,10 +137,13 @@ public sealed class StudyGrain(
     private bool IsWaitingForAssignment(string sopInstanceUid) =>
         state.State.Instances.TryGetValue(sopInstanceUid, out var record) && record.Status == InstanceStatus.Pending;
 
-    /// <summary>Offers a stored instance to the silo's assigner and records the assignment; null while the model has not bootstrapped.</summary>
-    private async Task<Assignment?> AssignAndApply(FeaturisedInstance featurised)
+    /// <summary>
+    /// Offers a stored instance, with the pass generation its shard gave it, to the silo's assigner and records the
+    /// assignment; null while the model has not bootstrapped, or when a later model-wide pass counted it (that pass delivers it).
+    /// </summary>
+    private async Task<Assignment?> AssignAndApply(FeaturisedInstance featurised, int generation)
     {
-        var assignments = await Assigner.Assign([featurised]);
+        var assignments = await Assigner.Assign([featurised], [generation]);
         await ApplyAssignments(assignments);
         return assignments.Count > 0 ? assignments[0] : null;
     }

@@ -59,18 +59,25 @@ public sealed class MessageSerializationTests
         Assert.Equal([1.0, 2.0], update.VectorSum);
         Assert.Equal(["HEAD", "UNKNOWN"], update.Regions);
 
-        var pass = RoundTrip(new ShardReassignment([new Assignment("s", 1, 0f, 3)], ["st"], ["US"], ["ABDOMEN"], [0, 1], [0, 0.5], [0, 0, 1, 2]));
-        Assert.Equal(new Assignment("s", 1, 0f, 3), Assert.Single(pass.Assignments));
+        var pass = RoundTrip(new PassTotals(2, 2, [0, 1], [0, 0.5], [0, 0, 1, 2], [0, 5],
+            [new(), new() { ["US"] = 1 }], [new(), new() { ["ABDOMEN"] = 1 }], 1));
         Assert.Equal([0, 0.5], pass.Costs);
         Assert.Equal([0.0, 0, 1, 2], pass.Sums);
+        Assert.Equal(1, pass.Modalities[1]["US"]);
+        Assert.Equal(1, pass.Changed);
+        var request = RoundTrip(new PassRequest([1f, 2f, 3f, 4f], 2, CentreMetric.Manhattan, new SourceSlice("image", 4, 2)));
+        Assert.Equal((2, new SourceSlice("image", 4, 2)), (request.Dimension, request.Slice));
+        Assert.Equal(new DeliveryReport(5, 1), RoundTrip(new DeliveryReport(5, 1)));
+        Assert.Equal(new ModelMeasure(3, 10, 2.5, 1.5, 2), RoundTrip(new ModelMeasure(3, 10, 2.5, 1.5, 2)));
 
         var summary = RoundTrip(new ClusterSummary(3, 1, 7, new Dictionary<string, long> { ["CT"] = 7 }, new Dictionary<string, long> { ["HEAD"] = 7 }));
         Assert.Equal(7, summary.Modalities["CT"]);
 
-        var batch = RoundTrip(new AssignedBatch([new FeaturisedInstance("s", "st", [1f, 2f], "CT", "HEAD")], [3], [0.5f], [2]));
+        var batch = RoundTrip(new AssignedBatch([new FeaturisedInstance("s", "st", [1f, 2f], "CT", "HEAD")], [3], [0.5f], [2], [1]));
         Assert.Equal([3], batch.Clusters);
         Assert.Equal([0.5f], batch.Distances);
         Assert.Equal([2], batch.Versions);
+        Assert.Equal([1], batch.Generations);
         Assert.Equal([1f, 2f], Assert.Single(batch.Instances).Fused);
         var outcome = RoundTrip(new BatchOutcome([new Assignment("s", 3, 0.5f, 2)], new ModelSnapshot(2, 4, 2, CentreMetric.Euclidean, 8, [1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f])));
         Assert.Equal(new Assignment("s", 3, 0.5f, 2), Assert.Single(outcome.Assignments));
@@ -94,5 +101,10 @@ public sealed class MessageSerializationTests
         Assert.Equal(new QuarantinedInstance("1.2.3", "no pixel data"), Assert.Single(quarantined.Entries));
         Assert.Equal(new QuarantineCursor(0, "1.2.3"), quarantined.Next);
         Assert.Null(RoundTrip(new QuarantinePage([], null)).Next);
+
+        var labels = RoundTrip(new LabelPage(["fused", "image"], [new LabelRow("1.2.3", "CT", "HEAD", [1, -1])], new LabelCursor(2, 1)));
+        Assert.Equal(new LabelCursor(2, 1), labels.Next);
+        Assert.Equal(["fused", "image"], labels.Sources);
+        Assert.Equal([1, -1], Assert.Single(labels.Rows).Labels);
     }
 }

@@ -139,7 +139,7 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
         Assert.Equal(stored.Select(i => i.SopInstanceUid), reloaded.Select(i => i.SopInstanceUid));
         Assert.All(stored.Zip(reloaded), pair => Assert.Equal(pair.First.Fused, pair.Second.Fused));
 
-        var sources = await coordinator.ClusterEachSource();
+        var sources = await coordinator.ReadSourceClusteringsAsync(await coordinator.ClusterEachSource());
         Assert.Equal(fixture.Instances.Count, sources.SopInstanceUids.Length);
         Assert.Contains("fused", sources.LabelsBySource.Keys);
         Assert.Contains("image", sources.LabelsBySource.Keys);

@@ -5,7 +5,8 @@ namespace RadiologyNet.Grains.Tests;
 
 /// <summary>
 /// Shards are read in pages that fit the messaging limit, on a three-silo cluster whose limit one shard's data exceeds:
-/// every instance comes back exactly once (also while the shard grows), and the coordinator's bootstrap reads them all.
+/// every instance comes back exactly once (also while the shard grows), and the coordinator's bootstrap and the evaluation
+/// labels cover them all.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PagedReadTests(SmallMessageClusterFixture fixture) : IClassFixture<SmallMessageClusterFixture>
@@ -59,7 +60,7 @@ public sealed class PagedReadTests(SmallMessageClusterFixture fixture) : IClassF
         await coordinator.Configure(new ModelSettings(Clusters: 2, BootstrapSize: 100_000, Seed: 5));
         await coordinator.Flush();
         Assert.Equal("streaming", (await coordinator.GetStatus()).Phase);
-        var clusterings = await coordinator.ClusterEachSource();
+        var clusterings = await coordinator.ReadSourceClusteringsAsync(await coordinator.ClusterEachSource());
         var expected = added.Values.SelectMany(x => x).Select(i => i.SopInstanceUid).Order(StringComparer.Ordinal);
         Assert.Equal(expected, clusterings.SopInstanceUids);
         Assert.Equal(added.Values.Sum(x => x.Length), (await coordinator.GetClusters()).Sum(c => c.Members));

@@ -44,7 +44,10 @@ public sealed class SmallMessageSiloConfigurator : ISiloConfigurator
         {
             ["Archive:Folder"] = Path.GetTempPath(),
             ["Annotation:Shards"] = SmallMessageClusterFixture.Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Annotation:ShardSegmentSize"] = "8",
+            // Every write seals the tail: memory storage (a grain here) sends the shard's state as JSON, where a tail of a few
+            // 1,044-value vectors already exceeds the limit.
+            ["Annotation:ShardSegmentSize"] = "1",
+            ["Annotation:RefineSampleSize"] = "400",
         }).Build();
         siloBuilder.AddRadiologyNetRuntime(configuration);
         siloBuilder.Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = SmallMessageClusterFixture.MaxMessageBodySize);

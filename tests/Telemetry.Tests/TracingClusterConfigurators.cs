@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 using OpenTelemetry.Trace;
 using RadiologyNet.Grains;
@@ -10,11 +11,17 @@ using RadiologyNet.Silo.Telemetry;
 
 namespace RadiologyNet.Telemetry.Tests;
 
-/// <summary>Each in-process test silo: the production runtime on a shared archive folder, with Orleans' activity propagation.</summary>
+/// <summary>
+/// Each in-process test silo: the production runtime on a shared archive folder, with Orleans' activity propagation, refusing
+/// message bodies over <see cref="MaxMessageBodySize"/> so a grain call that carries O(n) data fails loudly.
+/// </summary>
 public sealed class TracingSiloConfigurator : ISiloConfigurator
 {
     /// <summary>The archive folder the silos read; set before the cluster deploys.</summary>
     public static string ArchiveFolder { get; set; } = Path.GetTempPath();
+
+    /// <summary>The largest message body the test silos and client accept.</summary>
+    public const int MaxMessageBodySize = 8 * 1024 * 1024;
 
     public void Configure(ISiloBuilder siloBuilder) => AddTracedRuntime(siloBuilder, ArchiveFolder);
 
@@ -27,7 +34,8 @@ public sealed class TracingSiloConfigurator : ISiloConfigurator
             ["Annotation:Shards"] = "4",
             ["Annotation:ModelName"] = "traced",
         }).Build();
-        return siloBuilder.AddRadiologyNetRuntime(configuration).AddActivityPropagation();
+        return siloBuilder.AddRadiologyNetRuntime(configuration).AddActivityPropagation()
+            .Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = MaxMessageBodySize);
     }
 }
 
@@ -98,9 +106,10 @@ public sealed class ExportedSpans : ICollection<Activity>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
-/// <summary>The test client publishes on the same memory stream provider.</summary>
+/// <summary>The test client publishes on the same memory stream provider and refuses large message bodies too.</summary>
 public sealed class TracingClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-        clientBuilder.AddMemoryStreams(StreamNames.Provider).AddActivityPropagation();
+        clientBuilder.AddMemoryStreams(StreamNames.Provider).AddActivityPropagation()
+            .Configure<ClientMessagingOptions>(o => o.MaxMessageBodySize = TracingSiloConfigurator.MaxMessageBodySize);
 }

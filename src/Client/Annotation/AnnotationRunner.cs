@@ -70,7 +70,7 @@ public static class AnnotationRunner
         progress?.Invoke("clustering", 0, 1);
         await coordinator.Flush();
         await coordinator.Reassign();
-        var sources = await coordinator.ClusterEachSource();
+        var sources = await coordinator.ReadSourceClusteringsAsync(await coordinator.ClusterEachSource(), cancellationToken);
         var clusters = await coordinator.GetClusters();
         status = await coordinator.GetStatus();
         progress?.Invoke("clustering", 1, 1);
