@@ -303,7 +303,7 @@ public sealed class CoordinatorGrain(
         List<string> labelled = ["fused"];
         await Task.WhenAll(Shards.Select(s => Shard(s).LabelSource(new PassRequest(_centroids, K, State.Metric))));
 
-        var featurizer = services.GetRequiredService<InstanceFeaturizer>();
+        var featurizer = services.GetRequiredService<IInstanceFeatureSource>();
         var layout = featurizer.Layout;
         // Projected vectors mix the sources: there are no slices to cluster alone.
         if (featurizer.Projected || layout.Dimension != D) return labelled;
