@@ -50,6 +50,14 @@ public sealed class AnnotationOptions
     /// <summary>Size of the stratified sample a refinement pass runs FasterPAM on.</summary>
     public int RefineSampleSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Lloyd passes over the shards that follow a refinement's k-medoids, seeded by its medoids; 0 (default) keeps the
+    /// medoids as the centres (the paper's k-medoids, Manhattan). With N &gt; 0 the centres become the polished means
+    /// (Euclidean): on noisy high-dimensional data a single real image is a poor prototype, and the polish recovers the
+    /// k-means quality the medoids lose (docs/loadtest.md).
+    /// </summary>
+    public int RefinePolishPasses { get; set; }
+
     /// <summary>Report embeddings run at once in this silo; 0 means one per core. (Image featurisation is shaped by <c>Featurisation</c> options.)</summary>
     public int MaxConcurrentFeaturisations { get; set; }
 
@@ -96,7 +104,8 @@ public sealed class AnnotationOptions
         if (AssignBatchSize < 1 || AssignBatchMilliseconds < 0 || SnapshotMaxAgeMilliseconds < 0)
             throw new ArgumentException("Annotation:AssignBatchSize must be >= 1, AssignBatchMilliseconds and SnapshotMaxAgeMilliseconds >= 0");
         if (AssignmentDeliverySeconds < 1) throw new ArgumentException($"Annotation:AssignmentDeliverySeconds must be >= 1, not {AssignmentDeliverySeconds}");
-        if (RefineEvery < 0 || RefineSampleSize < 2) throw new ArgumentException("Annotation:RefineEvery must be >= 0 and RefineSampleSize >= 2");
+        if (RefineEvery < 0 || RefineSampleSize < 2 || RefinePolishPasses < 0)
+            throw new ArgumentException("Annotation:RefineEvery must be >= 0, RefineSampleSize >= 2 and RefinePolishPasses >= 0");
         if (ProjectDimension < 0) throw new ArgumentException($"Annotation:ProjectDimension must be >= 0 (0 = no projection), not {ProjectDimension}");
         if (ImageWeight < 0 || MetadataWeight < 0 || ReportWeight < 0) throw new ArgumentException("Annotation weights must be >= 0");
     }

@@ -228,14 +228,16 @@ public sealed class CoordinatorGrain(
         var sample = await DrawSample(_options.RefineSampleSize, seed, ordered: false);
         if (sample.Count < K) throw new InvalidOperationException($"a sample of {sample.Count} vectors cannot refine {K} clusters");
 
-        var previousCost = (await MeasureShards(new PassRequest(_centroids, K, CentreMetric.Manhattan))).Cost;
+        var metric = _options.RefinePolishPasses > 0 ? CentreMetric.Euclidean : CentreMetric.Manhattan;
+        var previousCost = (await MeasureShards(new PassRequest(_centroids, K, metric))).Cost;
         var (d, k, previousCentres) = (D, K, _centroids);
         var plan = await Task.Run(() => MedoidRefinement.Plan(Flatten(sample, 0, d), sample.Count, d, k, seed, previousCentres));
+        var centres = _options.RefinePolishPasses > 0 ? (await Lloyd(plan.Medoids, k, d, slice: null, _options.RefinePolishPasses)).Centres : plan.Medoids;
         // The new version and its centres together: a snapshot taken while the shards label (GetModel interleaves) places on them.
-        _centroids = plan.Medoids;
-        State.Metric = CentreMetric.Manhattan;
+        _centroids = centres;
+        State.Metric = metric;
         await NextVersion();
-        var totals = await LabelShards(new PassRequest(_centroids, K, CentreMetric.Manhattan));
+        var totals = await LabelShards(new PassRequest(_centroids, K, metric));
         await ResetClusters(_centroids, totals);
         var result = new RefinementResult(State.Version, sample.Count, plan.SampleCost, totals.Cost,
             previousCost, totals.Members, totals.Changed, plan.Swaps, clock.Elapsed.TotalSeconds);
@@ -362,12 +364,16 @@ public sealed class CoordinatorGrain(
     private async Task<PartialLloydResult> FitKMeans(float[] sample, int n, int d, int k, int seed, SourceSlice? slice)
     {
         var initial = await Task.Run(() => PartialLloyd.Seed(sample, n, d, k, seed));
-        return await PartialLloyd.RunAsync(initial, k, d, async centres =>
+        return await Lloyd(initial, k, d, slice, maxIterations: 300);
+    }
+
+    /// <summary>Lloyd's iterations from <paramref name="initial"/>, each one totals pass over every shard (of the slice, when given).</summary>
+    private Task<PartialLloydResult> Lloyd(float[] initial, int k, int d, SourceSlice? slice, int maxIterations) =>
+        PartialLloyd.RunAsync(initial, k, d, async centres =>
         {
             var totals = await MeasureShards(new PassRequest(centres, k, CentreMetric.Euclidean, slice));
             return new PartialTotals(totals.Counts, totals.Sums, totals.SquaredNorms);
-        });
-    }
+        }, maxIterations);
 
     /// <summary>
     /// A seeded sample of up to <paramref name="size"/> stored instances, allocated to the shards by their sizes and read from

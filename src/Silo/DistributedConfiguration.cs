@@ -31,7 +31,11 @@ public static class DistributedConfiguration
         });
         silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: configuration.GetValue("Silo:ListenOnAny", false));
         silo.UseAzureStorageClustering(o => o.TableServiceClient = storage.Tables());
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
+        silo.Configure<SiloMessagingOptions>(o =>
+        {
+            o.ResponseTimeout = TimeSpan.FromMinutes(3);
+            o.MaxMessageBodySize = MessageLimits.MaxMessageBodyBytes;
+        });
         silo.AddAzureBlobGrainStorage(StorageNames.Grains, (OptionsBuilder<AzureBlobStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
         {
             o.BlobServiceClient = storage.Blobs();
@@ -74,7 +78,11 @@ public static class DistributedConfiguration
             o.ServiceId = storage.ServiceId;
         });
         client.UseAzureStorageClustering(o => o.TableServiceClient = storage.Tables());
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
+        client.Configure<ClientMessagingOptions>(o =>
+        {
+            o.ResponseTimeout = TimeSpan.FromMinutes(3);
+            o.MaxMessageBodySize = MessageLimits.MaxMessageBodyBytes;
+        });
         client.AddAzureQueueStreams(StreamNames.Provider, streams => streams.ConfigureAzureQueue(queue => queue.Configure(o =>
         {
             o.QueueServiceClient = storage.QueueService();

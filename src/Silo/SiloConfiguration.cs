@@ -28,7 +28,11 @@ public static class SiloConfiguration
     public static ISiloBuilder AddRadiologyNetRuntime(this ISiloBuilder silo, IConfiguration configuration)
     {
         // Featurisation and bootstrap are seconds-long batch work on busy 2-core machines: give calls room.
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
+        silo.Configure<SiloMessagingOptions>(o =>
+        {
+            o.ResponseTimeout = TimeSpan.FromMinutes(3);
+            o.MaxMessageBodySize = MessageLimits.MaxMessageBodyBytes;
+        });
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>

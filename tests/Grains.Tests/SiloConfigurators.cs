@@ -15,7 +15,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     public static string ArchiveFolder { get; set; } = Path.GetTempPath();
 
     /// <summary>The largest message body the test silos and clients accept (Orleans' default is 100 MB).</summary>
-    public const int MaxMessageBodySize = 8 * 1024 * 1024;
+    public const int MaxMessageBodySize = RadiologyNet.Silo.MessageLimits.MaxMessageBodyBytes;
 
     public void Configure(ISiloBuilder siloBuilder)
     {

@@ -39,7 +39,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(gatewayPort);
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
+            client.Configure<ClientMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = TimeSpan.FromMinutes(3);
+                o.MaxMessageBodySize = Silo.MessageLimits.MaxMessageBodyBytes;
+            });
             client.AddMemoryStreams(StreamNames.Provider);
         });
         var host = builder.Build();

@@ -68,10 +68,15 @@ public static class ClusterShowCommand
     private static async Task<Details> InClusterAsync(ResultsSourceOptions source, ParseResult parse, int id, int members, int sample, CancellationToken cancellationToken)
     {
         await using var session = await source.ConnectAsync(parse, cancellationToken);
-        var catalogue = await session.CatalogueAsync(sample, keepVectors: false, cancellationToken);
+        return Describe(await session.CatalogueAsync(sample, keepVectors: false, cancellationToken), id, members);
+    }
+
+    /// <summary>The details of cluster <paramref name="id"/> of a running model, from its catalogue; throws <see cref="ArgumentException"/> for an unknown id.</summary>
+    public static Details Describe(ClusterCatalogue catalogue, int id, int members)
+    {
         var cluster = catalogue.Find(id)
             ?? throw new ArgumentException($"no cluster {id}: the model has clusters 0 to {catalogue.Clusters.Count - 1}");
-        return Describe(cluster, catalogue.Sample.Of(id).ToList(), session.Model.Results.Metric, session.Model.Snapshot.Version, members, sampled: true);
+        return Describe(cluster, catalogue.Sample.Of(id).ToList(), catalogue.Model.Results.Metric, catalogue.Model.Snapshot.Version, members, sampled: true);
     }
 
     private static Details Describe(ClusterResult cluster, IReadOnlyList<InstanceResult> ordered, string metric, int version, int members, bool sampled)

@@ -55,10 +55,11 @@ public static class ClusterExport
     private static async Task<IEnumerable<InstanceResult>> Rows((List<InstanceArrived> Blobs, Task<IReadOnlyList<InstanceRecord>> Records) study)
     {
         var records = (await study.Records).ToDictionary(r => r.SopInstanceUid, StringComparer.Ordinal);
-        return study.Blobs.Select(b => records.TryGetValue(b.SopInstanceUid, out var r) ? Row(b, r) : Pending(b, "not processed yet"));
+        return study.Blobs.Select(b => RowOf(b, records.GetValueOrDefault(b.SopInstanceUid)));
     }
 
-    private static InstanceResult Row(InstanceArrived blob, InstanceRecord r) => r.Status switch
+    /// <summary>The export row of an ingested instance, from its study grain's record (null: not processed yet).</summary>
+    public static InstanceResult RowOf(InstanceArrived blob, InstanceRecord? record) => record is not { } r ? Pending(blob, "not processed yet") : r.Status switch
     {
         InstanceStatus.Annotated => new InstanceResult(r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid, blob.Source, "annotated", "",
             r.Cluster, r.Distance, null, null, r.Modality, r.Region, "", FeatureSources.None, -1),

@@ -36,15 +36,15 @@ public sealed record QualityFigures(string LabelSource, long Scored, long Unlabe
 /// </summary>
 public static class LoadTestQuality
 {
-    /// <summary>Runs the pass.</summary>
+    /// <summary>Runs the pass; the offline baseline only when <paramref name="withOffline"/> (and n is within the limit).</summary>
     public static async Task<QualityFigures> MeasureAsync(IClusterClient client, SyntheticArchive archive, LoadTestSettings settings, int dimension, float noise,
-        CancellationToken cancellationToken)
+        bool withOffline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var layout = new FusedLayout(SyntheticFeatureSource.ImageDimension, dimension - SyntheticFeatureSource.ImageDimension - SyntheticFeatureSource.ReportDimension,
             SyntheticFeatureSource.ReportDimension);
         var mixture = new SyntheticMixture(archive.Seed, layout, noise);
-        var offline = archive.Instances <= settings.OfflineLimit;
+        var offline = withOffline && archive.Instances <= settings.OfflineLimit;
         var data = offline ? new float[archive.Instances * dimension] : null;
         var allTruth = offline ? new int[archive.Instances] : null;
         var streaming = new LabelCost(settings.Clusters, dimension);
@@ -79,7 +79,7 @@ public static class LoadTestQuality
         var nmi = truth.Count > 0 ? NormalizedMutualInformation.Score(truth.ToArray(), predicted.ToArray()) : 0;
         var streamingCost = streaming.Cost();
         OfflineBaseline? baseline = null;
-        string? skipped = offline ? null : $"n = {archive.Instances} is above --offline-limit {settings.OfflineLimit}";
+        string? skipped = offline ? null : !withOffline ? "not asked" : $"n = {archive.Instances} is above --offline-limit {settings.OfflineLimit}";
         if (data is not null && allTruth is not null)
         {
             var fitClock = Stopwatch.StartNew();

@@ -48,6 +48,7 @@ public sealed record LoadTestReport(
     IReadOnlyList<PhaseTiming> Phases,
     IReadOnlyList<LabelEvaluation> LabelEvaluation,
     IReadOnlyList<VerbTiming> Verbs,
+    QualityFigures? QualityBeforeRefinement,
     QualityFigures? Quality,
     string? QualityError,
     double TotalSeconds)

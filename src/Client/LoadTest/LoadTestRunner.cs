@@ -47,8 +47,19 @@ public static class LoadTestRunner
         }
 
         var phases = new List<PhaseTiming>();
+        string? qualityError = null;
         await TimeAsync(phases, "flush", () => coordinator.Flush());
         await TimeAsync(phases, "reassign", () => coordinator.Reassign());
+        var dimension = (await coordinator.GetModel()).Dimension;
+        QualityFigures? streamingQuality = null;
+        try
+        {
+            streamingQuality = await LoadTestQuality.MeasureAsync(client, archive, settings, dimension, switchReport.Noise, withOffline: false, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            qualityError = $"before refinement: {e.GetType().Name}: {e.Message}";
+        }
         progress?.Invoke("refining", 0, 1);
         await TimeAsync(phases, "refine", () => RefineAsync(coordinator, cancellationToken));
         IReadOnlyList<LabelEvaluation> labels = [];
@@ -59,11 +70,9 @@ public static class LoadTestRunner
 
         progress?.Invoke("quality", 0, 1);
         QualityFigures? quality = null;
-        string? qualityError = null;
         try
         {
-            var dimension = (await coordinator.GetModel()).Dimension;
-            quality = await LoadTestQuality.MeasureAsync(client, archive, settings, dimension, switchReport.Noise, cancellationToken);
+            quality = await LoadTestQuality.MeasureAsync(client, archive, settings, dimension, switchReport.Noise, withOffline: true, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -80,7 +89,7 @@ public static class LoadTestRunner
             cluster.IsEmbedded ? "this process, silo included" : "this process (the client) only",
             cluster.IsEmbedded ? "included in peak_rss_bytes" : "not measured",
             storage, new MessageFigures(counters.LargestMessageBytes, counters.LargestMessage, counters.MessagesMeasured),
-            phases, labels, verbs, quality, qualityError, total.Elapsed.TotalSeconds);
+            phases, labels, verbs, streamingQuality, quality, qualityError, total.Elapsed.TotalSeconds);
         await File.WriteAllTextAsync(Path.Combine(settings.Out, "loadtest.json"), JsonSerializer.Serialize(report, LoadTestReport.Json), cancellationToken);
         return report;
     }

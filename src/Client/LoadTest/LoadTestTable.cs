@@ -25,6 +25,8 @@ public static class LoadTestTable
         Row("largest grain message", $"{MiB(r.LargestMessage.LargestBytes)} ({r.LargestMessage.Method}; {N(r.LargestMessage.MessagesMeasured)} measured)");
         foreach (var p in r.Phases) Row(p.Phase, p.Error is null ? $"{F(p.Seconds)} s" : $"FAILED after {F(p.Seconds)} s: {p.Error}");
         foreach (var v in r.Verbs) Row($"verb: {v.Verb}", v.Error is null ? $"{F(v.Seconds)} s ({v.Detail})" : $"FAILED after {F(v.Seconds)} s: {v.Error}");
+        if (r.QualityBeforeRefinement is { } b)
+            Row("before refinement: homogeneity / NMI, cost", $"{F(b.Homogeneity, "F3")} / {F(b.NormalizedMutualInformation, "F3")}, {F(b.StreamingCost, "F1")}");
         if (r.Quality is { } q)
         {
             Row("homogeneity / NMI vs truth", $"{F(q.Homogeneity, "F3")} / {F(q.NormalizedMutualInformation, "F3")} ({N(q.Scored)} scored, {N(q.Unlabelled)} unlabelled)");

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using RadiologyNet.Client.ClusterQueries;
+using RadiologyNet.Client.Distributed;
 using System.Globalization;
 using System.Text;
 using RadiologyNet.Client.Commands;
@@ -17,8 +20,11 @@ namespace RadiologyNet.Client.LoadTest;
 public sealed record VerbTiming(string Verb, double Seconds, string? Detail, string? Error);
 
 /// <summary>
-/// Times each query verb the way it runs against a cluster: the same client code the command calls (collecting the results
-/// from the grains, then the verb's own step), once each. The rows come from the study grains, as <c>export</c> builds them.
+/// Times each query verb the way it runs against a cluster (<c>--connection</c>): the same client code the command calls
+/// (<see cref="ClusterModel"/>, <see cref="MemberSample"/>, <see cref="ClusterCatalogue"/>, <see cref="ClusterImage"/>,
+/// <see cref="HistogramQuality"/>, <see cref="SimilarImages"/>), once each, so no verb holds the archive. Synthetic studies
+/// have no report text and no blobs: names get no terms, and <c>export</c> lists the archive from its generator
+/// (<see cref="StudyRecords"/>) where the command lists the container, then streams the study grains' rows the same way.
 /// </summary>
 public static class QueryVerbs
 {
@@ -28,7 +34,13 @@ public static class QueryVerbs
     {
         var sop = SyntheticUids.Instance(archive.Seed, 0);
         var coordinator = client.GetGrain<ICoordinatorGrain>(model);
-        Task<ArchiveResults> Collect() => CollectAsync(client, archive, model, cancellationToken);
+        var noReports = new StudyReportReader(_ => Task.FromResult<string?>(null), null);
+        async Task<ClusterCatalogue> Catalogue(bool keepVectors)
+        {
+            var read = await ClusterModel.ReadAsync(client, model);
+            var sample = await MemberSample.DrawAsync(client, read, MemberSample.DefaultPerCluster, keepVectors, cancellationToken);
+            return await ClusterCatalogue.BuildAsync(read, sample, noReports, cancellationToken);
+        }
         var verbs = new (string Verb, Func<Task<string>> Run)[]
         {
             ("status", async () =>
@@ -36,27 +48,29 @@ public static class QueryVerbs
                 var status = ArchiveStatus.Of(await coordinator.GetStatus(), await coordinator.GetModel(), await coordinator.GetLastRefinement(), archive.Instances, null);
                 return $"{status.Assigned} assigned";
             }),
-            ("clusters", async () => $"{ClusterOverview.Of(await Collect()).Count} clusters"),
-            ("cluster show", async () => $"cluster 0: {ClusterShowCommand.Describe(await Collect(), 0, 5).Size} members"),
-            ("image", async () => $"cluster {ImageCommand.Describe(await Collect(), sop).Cluster?.ToString(CultureInfo.InvariantCulture) ?? "none"}"),
+            ("clusters", async () => $"{(await Catalogue(keepVectors: false)).Overview().Count} clusters"),
+            ("cluster show", async () => $"cluster 0: {ClusterShowCommand.Describe(await Catalogue(keepVectors: false), 0, 5).Size} members"),
+            ("image", async () => $"cluster {(await ClusterImage.FindAsync(client, await ClusterModel.ReadAsync(client, model), sop)).Cluster?.ToString(CultureInfo.InvariantCulture) ?? "none"}"),
             ("similar", async () => $"{(await SimilarImages.InCluster(client, model, sop, 10)).Count} neighbours"),
             ("export", async () =>
             {
-                var results = await Collect();
-                await using var writer = new StreamWriter(Path.Combine(outFolder, "export.csv"), false, new UTF8Encoding(false));
-                ResultsExport.Write(writer, results, "csv", PathMode.Relative);
-                return $"{results.Instances.Count} rows";
+                var catalogue = await Catalogue(keepVectors: false);
+                await using var writer = new StreamWriter(Path.Combine(outFolder, "export.csv"), false, new UTF8Encoding(false), 1 << 16);
+                var rows = 0L;
+                var stream = Rows(client, archive, cancellationToken).ToBlockingEnumerable(cancellationToken).Select(r => { rows++; return r; });
+                ResultsExport.Write(writer, stream, catalogue.Names, catalogue.Model.Snapshot.Version, "csv", PathMode.Relative);
+                return $"{rows} rows";
             }),
             ("evaluate", async () =>
             {
-                var results = await Collect();
-                var quality = ResultsQuality.Of(results);
-                var tables = new[] { "modality", "region" }.Select(l => ConfusionTable.Of(results, l)).ToList();
-                return $"{quality.Metrics.Count} sources scored, {tables.Count} confusion tables";
+                var summaries = (await ClusterModel.ReadAsync(client, model)).Summaries;
+                var quality = HistogramQuality.Of(summaries);
+                var tables = HistogramQuality.Labels.Select(l => HistogramQuality.Confusion(summaries, l.Label)).ToList();
+                return $"{quality.Metrics.Count} labels scored, {tables.Count} confusion tables";
             }),
             ("report", async () =>
             {
-                var summary = ReportCommand.Write(await Collect(), Path.Combine(outFolder, "report"), PathMode.Relative, announce: false);
+                var summary = ReportCommand.Write((await Catalogue(keepVectors: true)).AsResults(), Path.Combine(outFolder, "report"), PathMode.Relative, announce: false);
                 return $"{summary.Pages} pages";
             }),
         };
@@ -77,10 +91,10 @@ public static class QueryVerbs
         return timings;
     }
 
-    /// <summary>What the cluster-mode verbs read: <see cref="ResultsCollector"/> over the study grains' rows (no reports: synthetic studies have no text).</summary>
-    private static async Task<ArchiveResults> CollectAsync(IClusterClient client, SyntheticArchive archive, string model, CancellationToken cancellationToken)
+    /// <summary>The export rows, study by study as the study grains know them (the cluster-mode export's row shape).</summary>
+    private static async IAsyncEnumerable<InstanceResult> Rows(IClusterClient client, SyntheticArchive archive, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await StudyRecords.RowsAsync(client, archive, cancellationToken);
-        return await ResultsCollector.CollectAsync(client, model, rows, archiveFolder: null, new StudyReportReader(_ => Task.FromResult<string?>(null), null), cancellationToken);
+        await foreach (var (_, events, records) in StudyRecords.ReadAsync(client, archive, cancellationToken))
+            foreach (var e in events) yield return ClusterExport.RowOf(e, records.GetValueOrDefault(e.SopInstanceUid));
     }
 }

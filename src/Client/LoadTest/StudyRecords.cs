@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using RadiologyNet.Client.Annotation;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.LoadTest;
 
@@ -25,26 +24,5 @@ public static class StudyRecords
             for (var i = 0; i < chunk.Length; i++)
                 yield return (chunk[i], archive.Events(chunk[i]).ToList(), records[i].ToDictionary(r => r.SopInstanceUid, StringComparer.Ordinal));
         }
-    }
-
-    /// <summary>One row per instance, as <c>annotate</c> builds them (annotated, quarantined, or pending).</summary>
-    public static async Task<IReadOnlyList<AnnotationRow>> RowsAsync(IClusterClient client, SyntheticArchive archive, CancellationToken cancellationToken)
-    {
-        var rows = new List<AnnotationRow>();
-        await foreach (var (_, events, records) in ReadAsync(client, archive, cancellationToken))
-        {
-            foreach (var e in events)
-            {
-                rows.Add(records.TryGetValue(e.SopInstanceUid, out var r)
-                    ? r.Status switch
-                    {
-                        InstanceStatus.Annotated => new AnnotationRow(r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid, e.Source, r.Cluster, r.Distance, "annotated", ""),
-                        InstanceStatus.Quarantined => new AnnotationRow(r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid, e.Source, null, null, "quarantined", r.Reason ?? ""),
-                        _ => new AnnotationRow(r.SopInstanceUid, r.SeriesInstanceUid, r.StudyInstanceUid, e.Source, null, null, "pending", "featurised, waiting for a cluster"),
-                    }
-                    : new AnnotationRow(e.SopInstanceUid, e.SeriesInstanceUid, e.StudyInstanceUid, e.Source, null, null, "pending", "not processed yet"));
-            }
-        }
-        return rows;
     }
 }
