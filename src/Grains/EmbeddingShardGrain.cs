@@ -59,7 +59,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rows = await ShardRowStore.OpenAsync(_segments, Key, _state.State.Segments, _state.State.Tail, _segmentSize, cancellationToken: cancellationToken);
-        // The tail lives in the row store from here on; each write persists its copy (WriteSnapshot).
+        // The tail lives in the row store from here on; each write persists a copy of it (WriteSnapshot).
         _state.State.Tail = [];
         _quarantineOrder.AddRange(_state.State.Quarantined.Keys.Order(StringComparer.Ordinal));
     }
@@ -309,10 +309,13 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     {
         while (_rows.CanSeal) await _rows.SealAsync();
         var live = _state.State;
+        // The live state gets the same tail and count too: a storage provider may read the state only after this turn
+        // yields (the memory storage does). Each write's tail is a fresh list that nothing mutates.
+        (live.Tail, live.Segments) = ([.. _rows.Tail], _rows.Segments);
         // Hand storage a copy, so adds interleaved with the write never mutate what is being serialised.
         _state.State = new ShardState
         {
-            Tail = [.. _rows.Tail], Segments = _rows.Segments, Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates,
+            Tail = live.Tail, Segments = live.Segments, Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates,
             PassGeneration = live.PassGeneration,
         };
         var write = _state.WriteStateAsync();
