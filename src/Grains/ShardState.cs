@@ -3,7 +3,8 @@ namespace RadiologyNet.Grains;
 /// <summary>
 /// Persisted state of an embedding shard: how many segments it has sealed (<see cref="Storage.IShardSegmentStore"/>), the
 /// instances added since the last seal (in order; a later entry for the same SOPInstanceUID replaces an earlier one), its
-/// quarantined instances, its duplicate count and its pass generation.
+/// quarantined instances, its duplicate count and its pass generation. While the grain is active its tail lives in its
+/// <see cref="Shards.ShardRowStore"/>, and each write persists a copy of it.
 /// </summary>
 [GenerateSerializer, Alias("radnet.ShardState")]
 public sealed class ShardState

@@ -14,8 +14,11 @@ public delegate void RowPlaced(long row, int cluster, float distance);
 /// </summary>
 public static class ShardPass
 {
-    /// <summary>Runs the pass over <paramref name="blocks"/>; <paramref name="placed"/>, when given, is told of every row.</summary>
-    public static PassTotals Run(IEnumerable<ShardBlock> blocks, PassRequest request, RowPlaced? placed = null)
+    /// <summary>
+    /// Runs the pass over <paramref name="blocks"/> as they arrive (a shard's <see cref="ShardRowStore.ScanAsync"/>);
+    /// <paramref name="placed"/>, when given, is told of every row.
+    /// </summary>
+    public static async Task<PassTotals> RunAsync(IAsyncEnumerable<ShardBlock> blocks, PassRequest request, RowPlaced? placed = null)
     {
         var (k, d) = (request.Clusters, request.Dimension);
         var totals = PassTotals.Empty(k, d);
@@ -23,26 +26,31 @@ public static class ShardPass
         var labels = Array.Empty<int>();
         var distances = Array.Empty<float>();
         var vectors = Array.Empty<float>();
-        foreach (var block in blocks)
+        await foreach (var block in blocks)
         {
             if (block.Rows == 0) continue;
             if (labels.Length < block.Rows) (labels, distances) = (new int[block.Rows], new float[block.Rows]);
             var rows = Rows(block, request.Slice, d, ref vectors);
             Place(rows, block.Rows, d, request, labels, distances);
-            for (var r = 0; r < block.Rows; r++)
-            {
-                var j = labels[r];
-                var row = rows.Span.Slice(r * d, d);
-                totals.Counts[j]++;
-                totals.Costs[j] += distances[r];
-                MacQueen.Accumulate(totals.Sums.AsSpan(j * d, d), row);
-                totals.SquaredNorms[j] += SquaredNorm(row);
-                Count(totals.Modalities[j], block.Modalities[r]);
-                Count(totals.Regions[j], block.Regions[r]);
-                placed?.Invoke(block.FirstRow + r, j, distances[r]);
-            }
+            Accumulate(totals, block, rows, d, labels, distances, placed);
         }
         return totals;
+    }
+
+    private static void Accumulate(PassTotals totals, ShardBlock block, ReadOnlyMemory<float> rows, int d, int[] labels, float[] distances, RowPlaced? placed)
+    {
+        for (var r = 0; r < block.Rows; r++)
+        {
+            var j = labels[r];
+            var row = rows.Span.Slice(r * d, d);
+            totals.Counts[j]++;
+            totals.Costs[j] += distances[r];
+            MacQueen.Accumulate(totals.Sums.AsSpan(j * d, d), row);
+            totals.SquaredNorms[j] += SquaredNorm(row);
+            Count(totals.Modalities[j], block.Modalities[r]);
+            Count(totals.Regions[j], block.Regions[r]);
+            placed?.Invoke(block.FirstRow + r, j, distances[r]);
+        }
     }
 
     /// <summary>The block's vectors, or their slices L2-normalised into <paramref name="buffer"/>.</summary>

@@ -10,7 +10,9 @@ public sealed class ShardPassTests
 
     private static readonly float[] Centres = [.. Rows[0].Fused, .. Rows[1].Fused];
 
-    private static IEnumerable<ShardBlock> Blocks(params int[] sizes)
+    private static IAsyncEnumerable<ShardBlock> Blocks(params int[] sizes) => BlockList(sizes).ToAsyncEnumerable();
+
+    private static IEnumerable<ShardBlock> BlockList(int[] sizes)
     {
         var first = 0;
         foreach (var size in sizes)
@@ -21,11 +23,11 @@ public sealed class ShardPassTests
     }
 
     [Fact]
-    public void Totals_over_blocks_equal_the_direct_sums_and_combine_over_parts()
+    public async Task Totals_over_blocks_equal_the_direct_sums_and_combine_over_parts()
     {
         var request = new PassRequest(Centres, 2, CentreMetric.Euclidean);
         var placed = new List<(long Row, int Cluster, float Distance)>();
-        var whole = ShardPass.Run(Blocks(4, 6), request, (row, cluster, distance) => placed.Add((row, cluster, distance)));
+        var whole = await ShardPass.RunAsync(Blocks(4, 6), request, (row, cluster, distance) => placed.Add((row, cluster, distance)));
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), placed.Select(p => p.Row));
         for (var j = 0; j < 2; j++)
@@ -40,21 +42,21 @@ public sealed class ShardPassTests
         // Odd rows sit 4 apart from even ones in every value: the two centres split them.
         Assert.All(placed, p => Assert.Equal((int)(p.Row % 2), p.Cluster));
 
-        var parts = PassTotals.Combine(ShardPass.Run(Blocks(3), request), ShardPass.Run(Blocks(3, 7).Skip(1), request));
+        var parts = PassTotals.Combine(await ShardPass.RunAsync(Blocks(3), request), await ShardPass.RunAsync(Blocks(3, 7).Skip(1), request));
         Assert.Equal(whole.Counts, parts.Counts);
         Assert.Equal(whole.Sums, parts.Sums);
         Assert.Equal(whole.Modalities.Select(h => h.OrderBy(x => x.Key)), parts.Modalities.Select(h => h.OrderBy(x => x.Key)));
     }
 
     [Fact]
-    public void A_source_slice_is_placed_L2_normalised()
+    public async Task A_source_slice_is_placed_L2_normalised()
     {
         var slice = new SourceSlice("metadata", 2, 3);
         var centres = new float[] { 1, 0, 0, 0, 0, 1 };
-        var totals = ShardPass.Run(Blocks(10), new PassRequest(centres, 2, CentreMetric.Euclidean, slice));
+        var totals = await ShardPass.RunAsync(Blocks(10), new PassRequest(centres, 2, CentreMetric.Euclidean, slice));
 
         Assert.Equal(10, totals.Members);
         Assert.Equal(10, totals.SquaredNorms.Sum(), 1e-5); // every slice has norm 1
-        Assert.Throws<ArgumentException>(() => ShardPass.Run(Blocks(10), new PassRequest(centres, 2, CentreMetric.Euclidean, new SourceSlice("x", 4, 3))));
+        await Assert.ThrowsAsync<ArgumentException>(() => ShardPass.RunAsync(Blocks(10), new PassRequest(centres, 2, CentreMetric.Euclidean, new SourceSlice("x", 4, 3))));
     }
 }
