@@ -88,6 +88,13 @@ public interface IEmbeddingShardGrain : IGrainWithStringKey
     /// </summary>
     Task<LabelPage> ReadLabels(LabelCursor cursor);
 
+    /// <summary>
+    /// The members nearest each cluster's centre as the last labelling pass placed them (the silo's
+    /// <c>Annotation:ExemplarsPerCluster</c> per cluster, nearest first), whole clusters from <paramref name="fromCluster"/> on, as many as fit a page.
+    /// Empty until a labelling pass ran on this activation; rows absorbed online since are not among them.
+    /// </summary>
+    Task<ExemplarPage> Exemplars(int fromCluster);
+
     /// <summary>The <paramref name="count"/> stored instances nearest to <paramref name="query"/> under <paramref name="metric"/>, nearest first (ties by SOPInstanceUID).</summary>
     Task<IReadOnlyList<Neighbour>> Nearest(float[] query, int count, CentreMetric metric);
 

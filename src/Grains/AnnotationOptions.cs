@@ -44,6 +44,9 @@ public sealed class AnnotationOptions
     /// </summary>
     public int AssignmentDeliverySeconds { get; set; } = 300;
 
+    /// <summary>Members nearest its centre each shard keeps per cluster from every labelling pass, for the cluster queries (0: none).</summary>
+    public int ExemplarsPerCluster { get; set; } = 200;
+
     /// <summary>Run a k-medoids refinement pass after this many newly assigned instances; 0 only on demand.</summary>
     public int RefineEvery { get; set; }
 
@@ -104,6 +107,7 @@ public sealed class AnnotationOptions
         if (AssignBatchSize < 1 || AssignBatchMilliseconds < 0 || SnapshotMaxAgeMilliseconds < 0)
             throw new ArgumentException("Annotation:AssignBatchSize must be >= 1, AssignBatchMilliseconds and SnapshotMaxAgeMilliseconds >= 0");
         if (AssignmentDeliverySeconds < 1) throw new ArgumentException($"Annotation:AssignmentDeliverySeconds must be >= 1, not {AssignmentDeliverySeconds}");
+        if (ExemplarsPerCluster < 0) throw new ArgumentException($"Annotation:ExemplarsPerCluster must be >= 0, not {ExemplarsPerCluster}");
         if (RefineEvery < 0 || RefineSampleSize < 2 || RefinePolishPasses < 0)
             throw new ArgumentException("Annotation:RefineEvery must be >= 0, RefineSampleSize >= 2 and RefinePolishPasses >= 0");
         if (ProjectDimension < 0) throw new ArgumentException($"Annotation:ProjectDimension must be >= 0 (0 = no projection), not {ProjectDimension}");

@@ -33,6 +33,8 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private readonly int _pageBytes;
     private readonly GroupCommit _commit;
     private readonly ShardLabels _labels = new();
+    private readonly int _exemplarsPerCluster;
+    private ClusterExemplars _exemplars = new(0, 0);
     private readonly TimeSpan _deliveryDeadline;
     private readonly ILogger<EmbeddingShardGrain> _logger;
     private ShardRowStore _rows = null!;
@@ -46,6 +48,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     {
         _pageBytes = Math.Max(1, messaging.Value.MaxMessageBodySize / 4);
         _deliveryDeadline = TimeSpan.FromSeconds(options.Value.AssignmentDeliverySeconds);
+        _exemplarsPerCluster = options.Value.ExemplarsPerCluster;
         _logger = logger;
         _state = state;
         _segments = segments;
@@ -220,6 +223,23 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <inheritdoc />
+    public Task<ExemplarPage> Exemplars(int fromCluster)
+    {
+        var page = new List<Exemplar>();
+        var bytes = 0L;
+        var cluster = Math.Max(0, fromCluster);
+        for (; cluster < _exemplars.Clusters; cluster++)
+        {
+            var members = _exemplars.Of(cluster);
+            var size = members.Sum(PageBytes.Of);
+            if (page.Count > 0 && bytes + size > _pageBytes) break;
+            bytes += size;
+            page.AddRange(members);
+        }
+        return Task.FromResult(new ExemplarPage(page.ToArray(), cluster < _exemplars.Clusters ? cluster : null));
+    }
+
+    /// <inheritdoc />
     public Task<PassTotals> Measure(PassRequest request) => ShardPass.RunAsync(_rows.ScanAsync(), request);
 
     /// <inheritdoc />
@@ -230,10 +250,13 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         // rows added from here on are told this generation, so the coordinator absorbs them.
         _state.State.PassGeneration = Math.Max(_state.State.PassGeneration, version);
         var changed = 0L;
-        var totals = await ShardPass.RunAsync(_rows.ScanAsync(), request, (row, cluster, distance) =>
+        var exemplars = new ClusterExemplars(request.Clusters, _exemplarsPerCluster);
+        var totals = await ShardPass.RunAsync(_rows.ScanAsync(), request, (block, index, cluster, distance) =>
         {
-            if (_labels.Store(row, cluster, distance, version)) changed++;
+            if (_labels.Store(block.FirstRow + index, cluster, distance, version)) changed++;
+            exemplars.Offer(block, index, cluster, distance, version);
         });
+        _exemplars = exemplars;
         await _commit.Persist();
         return totals with { Changed = changed };
     }
@@ -273,7 +296,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public Task<PassTotals> LabelSource(PassRequest request)
     {
         var labels = _labels.BeginSource(request.Slice?.Source ?? "fused", _rows.Rows);
-        return ShardPass.RunAsync(_rows.ScanAsync(0, labels.Length), request, (row, cluster, _) => labels[row] = cluster);
+        return ShardPass.RunAsync(_rows.ScanAsync(0, labels.Length), request, (block, index, cluster, _) => labels[block.FirstRow + index] = cluster);
     }
 
     /// <inheritdoc />

@@ -14,6 +14,11 @@ internal static class PageBytes
     public static long Of(LabelRow row) =>
         Overhead + 5L * row.Labels.Length + 2L * (row.SopInstanceUid.Length + row.Modality.Length + row.Region.Length);
 
+    /// <summary>The strings at up to two bytes a character, the numbers at 16 bytes, and a fixed overhead.</summary>
+    public static long Of(Exemplar exemplar) =>
+        Overhead + 16 + 2L * (exemplar.SopInstanceUid.Length + exemplar.StudyInstanceUid.Length + exemplar.Modality.Length + exemplar.Region.Length
+            + exemplar.Manufacturer.Length);
+
     /// <summary>Both strings at up to two bytes a character, and a fixed overhead.</summary>
     public static long Of(QuarantinedInstance entry) => Overhead + 2L * (entry.SopInstanceUid.Length + entry.Reason.Length);
 }

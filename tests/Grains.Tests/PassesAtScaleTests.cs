@@ -66,6 +66,25 @@ public sealed class PassesAtScaleTests(SmallMessageClusterFixture fixture, ITest
         Assert.Equal(0, refinement.Changed); // the medoids take over their means' cluster ids (Hungarian), and every row stays
         Assert.All(await coordinator.GetClusters(), c => Assert.Single(c.Modalities));
 
+        // The labelling pass kept each cluster's members nearest its centre: the shards' exemplars, merged, are the brute-force nearest.
+        var refined = await coordinator.GetModel();
+        var exemplars = new List<Exemplar>();
+        for (var s = 0; s < SmallMessageClusterFixture.Shards; s++)
+            for (int? from = 0; from is { } cluster;)
+            {
+                var exemplarPage = await Shard(s).Exemplars(cluster);
+                exemplars.AddRange(exemplarPage.Exemplars);
+                from = exemplarPage.NextCluster;
+            }
+        var placed = instances.Select(i => (i.SopInstanceUid, Cluster: Clustering.ManhattanNearest.Nearest(i.Fused, refined.Centres, refined.Clusters, out var distance), distance)).ToList();
+        for (var j = 0; j < refined.Clusters; j++)
+        {
+            var expected = placed.Where(p => p.Cluster == j).OrderBy(p => p.distance).ThenBy(p => p.SopInstanceUid, StringComparer.Ordinal).Take(50).Select(p => p.SopInstanceUid);
+            var kept = exemplars.Where(e => e.Cluster == j).OrderBy(e => e.Distance).ThenBy(e => e.SopInstanceUid, StringComparer.Ordinal).Take(50).Select(e => e.SopInstanceUid);
+            Assert.Equal(expected, kept);
+            Assert.All(exemplars.Where(e => e.Cluster == j), e => Assert.Equal(refinement.Version, e.ModelVersion));
+        }
+
         var measure = await coordinator.MeasureModel();
         Assert.Equal((N, refinement.Version), (measure.Members, measure.Version));
         Assert.Equal(refinement.TotalDeviation, measure.Cost, 1e-6 * measure.Cost);

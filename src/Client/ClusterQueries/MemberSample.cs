@@ -4,20 +4,21 @@ using RadiologyNet.Grains;
 namespace RadiologyNet.Client.ClusterQueries;
 
 /// <summary>
-/// A bounded, deterministic sample of each cluster's members: the instances nearest its centre. Every shard returns its own
-/// <c>m</c> nearest to the centre (<see cref="IEmbeddingShardGrain.Nearest"/>); the merge keeps the overall <c>m</c> nearest,
-/// and of those the members, i.e. the ones whose nearest centre is this cluster's (checked here against the centres).
-/// The sample holds at most k·m instances, and their vectors only when asked, whatever the archive's size.
+/// A bounded, deterministic sample of each cluster's members: the instances nearest its centre, as the last model-wide
+/// labelling pass placed them. Every shard keeps its <c>m</c> nearest per cluster from that pass
+/// (<see cref="IEmbeddingShardGrain.Exemplars"/>); the merge keeps the overall <c>m</c> nearest, so no query scans a shard.
+/// The sample holds at most k·m instances, and their vectors only when asked, whatever the archive's size. Members absorbed
+/// online since the last pass are not in it, and the distances are to that pass's centres (no runner-up is known).
 /// </summary>
 /// <param name="Members">Sampled members, cluster by cluster, each cluster's nearest its centre first; <see cref="InstanceResult.VectorRow"/> is the index in this list.</param>
 /// <param name="Fused">The members' fused vectors, row-major in <see cref="Members"/> order, when kept; empty otherwise.</param>
-/// <param name="PerCluster">m: the nearest instances looked at per cluster.</param>
+/// <param name="PerCluster">m: the nearest members looked at per cluster.</param>
 public sealed record MemberSample(IReadOnlyList<InstanceResult> Members, float[] Fused, int PerCluster)
 {
     /// <summary>Default m (the <c>--sample</c> option).</summary>
     public const int DefaultPerCluster = 200;
 
-    private const int ClustersAtOnce = 4;
+    private const int CallsAtOnce = 32;
 
     /// <summary>The sampled members of <paramref name="cluster"/>, nearest its centre first.</summary>
     public IEnumerable<InstanceResult> Of(int cluster) => Members.Where(m => m.Cluster == cluster);
@@ -27,46 +28,46 @@ public sealed record MemberSample(IReadOnlyList<InstanceResult> Members, float[]
     {
         if (perCluster < 1) throw new ArgumentException("--sample must be at least 1");
         if (!model.HasCentres) return new MemberSample([], [], perCluster);
-        var found = new IReadOnlyList<(InstanceResult Member, float[] Fused)>[model.Snapshot.Clusters];
-        await Parallel.ForEachAsync(Enumerable.Range(0, model.Snapshot.Clusters),
-            new ParallelOptions { MaxDegreeOfParallelism = ClustersAtOnce, CancellationToken = cancellationToken },
-            async (cluster, _) =>
+        var k = model.Snapshot.Clusters;
+        var perShard = await Task.WhenAll(Enumerable.Range(0, model.Snapshot.Shards).Select(s => ReadExemplarsAsync(model.Shard(client, s))));
+        var chosen = perShard.SelectMany(e => e).Where(e => e.Cluster >= 0 && e.Cluster < k).GroupBy(e => e.Cluster).OrderBy(g => g.Key)
+            .SelectMany(g => g.OrderBy(e => e.Distance).ThenBy(e => e.SopInstanceUid, StringComparer.Ordinal).Take(perCluster)).ToList();
+
+        var records = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(chosen.Select(e => e.StudyInstanceUid).Distinct(StringComparer.Ordinal).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = cancellationToken }, async (study, _) =>
             {
-                var members = await NearestMembersAsync(client, model, cluster, perCluster);
-                found[cluster] = keepVectors ? members : members.Select(m => (m.Member, Array.Empty<float>())).ToList();
+                var found = await client.GetGrain<IStudyGrain>(study).GetInstances();
+                lock (records) foreach (var r in found) records[r.SopInstanceUid] = r;
             });
-        var members = new List<InstanceResult>();
-        var fused = new List<float>();
-        foreach (var (member, vector) in found.SelectMany(f => f))
+        var vectors = new float[keepVectors ? chosen.Count * model.Snapshot.Dimension : 0];
+        if (keepVectors)
+            await Parallel.ForEachAsync(Enumerable.Range(0, chosen.Count), new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = cancellationToken },
+                async (i, _) =>
+                {
+                    if (await model.ShardOf(client, chosen[i].SopInstanceUid).Get(chosen[i].SopInstanceUid) is { } stored && stored.Fused.Length == model.Snapshot.Dimension)
+                        stored.Fused.CopyTo(vectors, i * model.Snapshot.Dimension);
+                });
+
+        var members = chosen.Select((e, i) =>
         {
-            members.Add(member with { VectorRow = members.Count });
-            if (keepVectors) fused.AddRange(vector);
-        }
-        return new MemberSample(members, fused.ToArray(), perCluster);
+            var record = records.GetValueOrDefault(e.SopInstanceUid);
+            var sources = FeatureSources.Image | FeatureSources.Metadata | (e.HasReport ? FeatureSources.Report : FeatureSources.None);
+            return new InstanceResult(e.SopInstanceUid, record?.SeriesInstanceUid ?? "", e.StudyInstanceUid, record?.Source.Replace('\\', '/') ?? "",
+                "annotated", "", e.Cluster, e.Distance, null, null, e.Modality, e.Region, e.Manufacturer, sources, i);
+        }).ToList();
+        return new MemberSample(members, vectors, perCluster);
     }
 
-    /// <summary>The members of <paramref name="cluster"/> among the <paramref name="count"/> instances nearest its centre, nearest first.</summary>
-    public static async Task<IReadOnlyList<(InstanceResult Member, float[] Fused)>> NearestMembersAsync(IClusterClient client, ClusterModel model, int cluster, int count)
+    private static async Task<List<Exemplar>> ReadExemplarsAsync(IEmbeddingShardGrain shard)
     {
-        var centre = model.Centre(cluster);
-        var perShard = await Task.WhenAll(Enumerable.Range(0, model.Snapshot.Shards).Select(s => model.Shard(client, s).Nearest(centre, count, model.Snapshot.Metric)));
-        var nearest = perShard.SelectMany(h => h).OrderBy(h => h.Distance).ThenBy(h => h.SopInstanceUid, StringComparer.Ordinal).Take(count).ToList();
-        var stored = await Task.WhenAll(nearest.Select(h => model.ShardOf(client, h.SopInstanceUid).Get(h.SopInstanceUid)));
-        var members = stored.OfType<FeaturisedInstance>().Where(i => i.Fused.Length == model.Snapshot.Dimension)
-            .Select(i => (Instance: i, Placement: model.Place(i.Fused, cluster))).Where(p => p.Placement.Nearest == cluster)
-            .OrderBy(p => p.Placement.Distance).ThenBy(p => p.Instance.SopInstanceUid, StringComparer.Ordinal).ToList();
-        var records = (await Task.WhenAll(members.Select(m => m.Instance.StudyInstanceUid).Distinct(StringComparer.Ordinal)
-                .Select(study => client.GetGrain<IStudyGrain>(study).GetInstances())))
-            .SelectMany(r => r).ToDictionary(r => r.SopInstanceUid, StringComparer.Ordinal);
-        return members.Select(m =>
+        var all = new List<Exemplar>();
+        for (int? from = 0; from is { } cluster;)
         {
-            var (i, p) = m;
-            var record = records.GetValueOrDefault(i.SopInstanceUid);
-            var sources = FeatureSources.Image | FeatureSources.Metadata | (i.HasReport ? FeatureSources.Report : FeatureSources.None);
-            var member = new InstanceResult(i.SopInstanceUid, record?.SeriesInstanceUid ?? "", i.StudyInstanceUid, record?.Source.Replace('\\', '/') ?? "",
-                "annotated", "", cluster, p.Distance, p.RunnerUp >= 0 ? p.RunnerUp : null, p.RunnerUp >= 0 ? p.RunnerUpDistance : null,
-                i.Modality, i.Region, i.Manufacturer, sources, -1);
-            return (member, i.Fused);
-        }).ToList();
+            var page = await shard.Exemplars(cluster);
+            all.AddRange(page.Exemplars);
+            from = page.NextCluster;
+        }
+        return all;
     }
 }

@@ -3,8 +3,8 @@ using RadiologyNet.Features;
 
 namespace RadiologyNet.Grains.Shards;
 
-/// <summary>Told of each row a pass placed: its shard row, nearest cluster and distance (the Euclidean norm or Manhattan).</summary>
-public delegate void RowPlaced(long row, int cluster, float distance);
+/// <summary>Told of each row a pass placed: its block and index there (its shard row is <c>block.FirstRow + index</c>), nearest cluster and distance (the Euclidean norm or Manhattan).</summary>
+public delegate void RowPlaced(ShardBlock block, int index, int cluster, float distance);
 
 /// <summary>
 /// A pass over a shard's rows, block by block (<see cref="ShardBlock"/>; never the whole shard at once): places every
@@ -49,7 +49,7 @@ public static class ShardPass
             totals.SquaredNorms[j] += SquaredNorm(row);
             Count(totals.Modalities[j], block.Modalities[r]);
             Count(totals.Regions[j], block.Regions[r]);
-            placed?.Invoke(block.FirstRow + r, j, distances[r]);
+            placed?.Invoke(block, r, j, distances[r]);
         }
     }
 

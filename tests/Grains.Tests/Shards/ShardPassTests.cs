@@ -27,7 +27,7 @@ public sealed class ShardPassTests
     {
         var request = new PassRequest(Centres, 2, CentreMetric.Euclidean);
         var placed = new List<(long Row, int Cluster, float Distance)>();
-        var whole = await ShardPass.RunAsync(Blocks(4, 6), request, (row, cluster, distance) => placed.Add((row, cluster, distance)));
+        var whole = await ShardPass.RunAsync(Blocks(4, 6), request, (block, index, cluster, distance) => placed.Add((block.FirstRow + index, cluster, distance)));
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), placed.Select(p => p.Row));
         for (var j = 0; j < 2; j++)
