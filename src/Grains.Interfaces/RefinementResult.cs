@@ -4,8 +4,11 @@ namespace RadiologyNet.Grains;
 /// <param name="Version">The model version it produced.</param>
 /// <param name="SampleSize">Vectors in the stratified sample FasterPAM ran on.</param>
 /// <param name="SampleCost">FasterPAM's total deviation on the sample.</param>
-/// <param name="TotalDeviation">Exact total deviation (Manhattan) of every stored vector to its medoid, summed over shards.</param>
-/// <param name="PreviousCost">The Manhattan total deviation to the previous centres, before the pass (comparable with <paramref name="TotalDeviation"/>).</param>
+/// <param name="TotalDeviation">
+/// Exact total deviation of every stored vector to its new centre, summed over shards, under the refined model's metric:
+/// Manhattan to the medoids, or Euclidean to the polished means when the silo's <c>Annotation:RefinePolishPasses</c> is above 0.
+/// </param>
+/// <param name="PreviousCost">The total deviation to the previous centres under the same metric, before the pass (comparable with <paramref name="TotalDeviation"/>).</param>
 /// <param name="Reassigned">Vectors reassigned.</param>
 /// <param name="Changed">
 /// Vectors whose cluster id changed since the previous model-wide pass labelled them (ids are matched to the previous ones
