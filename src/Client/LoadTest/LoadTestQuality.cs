@@ -49,8 +49,8 @@ public static class LoadTestQuality
         var allTruth = offline ? new int[archive.Instances] : null;
         var streaming = new LabelCost(settings.Clusters, dimension);
         var truthCost = new LabelCost(archive.Components, dimension);
-        var truth = new List<int>();
-        var predicted = new List<int>();
+        var pairs = new Dictionary<(int Truth, int Cluster), long>(); // the contingency table: O(components × k), not O(n)
+        long scored = 0;
         var vector = new float[dimension];
         long unlabelled = 0, row = 0;
         await foreach (var (study, events, records) in StudyRecords.ReadAsync(client, archive, cancellationToken))
@@ -66,8 +66,8 @@ public static class LoadTestQuality
                 if (records.TryGetValue(e.SopInstanceUid, out var r) && r.Status == InstanceStatus.Annotated && r.Cluster >= 0)
                 {
                     streaming.Add(x, r.Cluster);
-                    truth.Add(study.Component);
-                    predicted.Add(r.Cluster);
+                    pairs[(study.Component, r.Cluster)] = pairs.GetValueOrDefault((study.Component, r.Cluster)) + 1;
+                    scored++;
                 }
                 else
                 {
@@ -75,8 +75,9 @@ public static class LoadTestQuality
                 }
             }
         }
-        var (h, c, _) = truth.Count > 0 ? VMeasure.Score(truth.ToArray(), predicted.ToArray()) : (0, 0, 0);
-        var nmi = truth.Count > 0 ? NormalizedMutualInformation.Score(truth.ToArray(), predicted.ToArray()) : 0;
+        var table = scored > 0 ? ContingencyTable.FromCounts(pairs.Select(p => (p.Key.Truth, p.Key.Cluster, p.Value))) : null;
+        var (h, c, _) = table is null ? (0, 0, 0) : VMeasure.Score(table);
+        var nmi = table is null ? 0 : NormalizedMutualInformation.Score(table);
         var streamingCost = streaming.Cost();
         OfflineBaseline? baseline = null;
         string? skipped = offline ? null : !withOffline ? "not asked" : $"n = {archive.Instances} is above --offline-limit {settings.OfflineLimit}";
@@ -91,7 +92,7 @@ public static class LoadTestQuality
             baseline = new OfflineBaseline(offlineCost, VMeasure.Score(allTruth, fit.Labels).Homogeneity, NormalizedMutualInformation.Score(allTruth, fit.Labels),
                 fitClock.Elapsed.TotalSeconds, offlineCost > 0 ? streamingCost / offlineCost : double.NaN);
         }
-        return new QualityFigures("study grains (IStudyGrain.GetInstances, the rows path of annotate and export)", truth.Count, unlabelled, h, c, nmi,
+        return new QualityFigures("study grains (IStudyGrain.GetInstances, the rows path of annotate and export)", scored, unlabelled, h, c, nmi,
             streamingCost, truthCost.Cost(), baseline, skipped, clock.Elapsed.TotalSeconds);
     }
 }
