@@ -39,6 +39,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private readonly ILogger<EmbeddingShardGrain> _logger;
     private ShardRowStore _rows = null!;
     private bool _stateChanged;
+    private bool _toldOversize;
     private (int Count, int Seed, int Rows, FeaturisedInstance[] Instances)? _sample;
 
     /// <summary>Most assignments <see cref="Deliver"/> hands the studies at once.</summary>
@@ -84,6 +85,12 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
             if (!_state.State.Quarantined.Remove(instance.SopInstanceUid)) continue;
             _quarantineOrder.RemoveAt(_quarantineOrder.BinarySearch(instance.SopInstanceUid, StringComparer.Ordinal));
             _stateChanged = true;
+        }
+        if (_rows.Count > AnnotationOptions.InstancesPerShard && !_toldOversize)
+        {
+            _toldOversize = true;
+            _logger.LogWarning("Shard {Shard} holds {Count} instances, more than the {Planned} a shard is planned for: passes and activations slow down " +
+                "with it; give the next model more Annotation:Shards", Key, _rows.Count, AnnotationOptions.InstancesPerShard);
         }
         await _commit.Persist();
         return generation;
