@@ -39,8 +39,6 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private readonly ILogger<EmbeddingShardGrain> _logger;
     private ShardRowStore _rows = null!;
     private bool _stateChanged;
-    private int _countedSegments;
-    private bool _toldOversize;
     private (int Count, int Seed, int Rows, FeaturisedInstance[] Instances)? _sample;
 
     /// <summary>Most assignments <see cref="Deliver"/> hands the studies at once.</summary>
@@ -68,7 +66,6 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         // A state written before journals held its tail: the next write journals those rows and drops them from the state.
         _stateChanged = _state.State.Tail.Count > 0;
         _state.State.Tail = [];
-        _countedSegments = _state.State.Segments;
         _quarantineOrder.AddRange(_state.State.Quarantined.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -87,12 +84,6 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
             if (!_state.State.Quarantined.Remove(instance.SopInstanceUid)) continue;
             _quarantineOrder.RemoveAt(_quarantineOrder.BinarySearch(instance.SopInstanceUid, StringComparer.Ordinal));
             _stateChanged = true;
-        }
-        if (_rows.Count > AnnotationOptions.InstancesPerShard && !_toldOversize)
-        {
-            _toldOversize = true;
-            _logger.LogWarning("Shard {Shard} holds {Count} instances, more than the {Planned} a shard is planned for: passes and activations slow down " +
-                "with it; give the next model more Annotation:Shards", Key, _rows.Count, AnnotationOptions.InstancesPerShard);
         }
         await _commit.Persist();
         return generation;
@@ -349,10 +340,10 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private async Task WriteSnapshot()
     {
         await _rows.PersistAsync();
-        if (!_stateChanged && _rows.Segments == _countedSegments) return;
+        if (!_stateChanged && _rows.Segments == _state.State.Segments) return;
         _stateChanged = false;
         var live = _state.State;
-        var counted = _countedSegments;
+        var counted = live.Segments;
         // The live state gets the count too: a storage provider may read the state only after this turn yields (the memory
         // storage does). A failed write sets _stateChanged, so the next one writes it again.
         var written = live.Segments = _rows.Segments;
@@ -373,7 +364,6 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
             _stateChanged = true;
             throw;
         }
-        _countedSegments = written;
         try
         {
             await _rows.DeleteJournalsAsync(counted, written);

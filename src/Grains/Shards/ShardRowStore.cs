@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using RadiologyNet.Grains.Storage;
 
@@ -218,18 +217,10 @@ public sealed class ShardRowStore
         while (row < end)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (source, rented) = row < _sealedRows ? await ScannedSegmentAsync(SegmentOf(row), cancellationToken) : (TailBlock(row, Math.Min(end, row + _segmentSize)), null);
-            try
-            {
-                var stop = (int)Math.Min(end, source.FirstRow + source.Rows);
-                foreach (var run in LiveRuns(source, row, stop)) yield return await WithNewestAsync(run, cancellationToken);
-                row = stop;
-            }
-            finally
-            {
-                // The consumer is past the block (or stopped): its vectors go back to the pool.
-                if (rented is not null) ArrayPool<float>.Shared.Return(rented);
-            }
+            var source = row < _sealedRows ? await SegmentAsync(SegmentOf(row), cache: false, cancellationToken) : TailBlock(row, Math.Min(end, row + _segmentSize));
+            var stop = (int)Math.Min(end, source.FirstRow + source.Rows);
+            foreach (var run in LiveRuns(source, row, stop)) yield return await WithNewestAsync(run, cancellationToken);
+            row = stop;
         }
     }
 
@@ -313,28 +304,15 @@ public sealed class ShardRowStore
     private async Task<ShardBlock> SegmentAsync(int segment, bool cache, CancellationToken cancellationToken)
     {
         if (_cache.Find(segment) is { } cached) return cached;
-        var (block, _) = await ReadSegmentAsync(segment, pooled: false, cancellationToken);
+        var first = _segmentStarts[segment];
+        ShardBlock block;
+        await using (var stream = await _store.OpenReadAsync(_shard, segment, cancellationToken))
+            block = await ShardSegmentFormat.ReadAsync(stream, first, cancellationToken);
+        var expected = (segment + 1 < _segmentStarts.Count ? _segmentStarts[segment + 1] : _sealedRows) - first;
+        if (block.Rows != expected)
+            throw new InvalidDataException($"segment {segment} of shard '{_shard}' holds {block.Rows} rows, not the {expected} it was sealed with");
         if (cache) _cache.Add(segment, block);
         return block;
-    }
-
-    /// <summary>A segment for a scan: the cached copy, or one read with pooled vectors that the scan returns once past it.</summary>
-    private async Task<(ShardBlock Block, float[]? Rented)> ScannedSegmentAsync(int segment, CancellationToken cancellationToken) =>
-        _cache.Find(segment) is { } cached ? (cached, null) : await ReadSegmentAsync(segment, pooled: true, cancellationToken);
-
-    private async Task<(ShardBlock Block, float[]? Rented)> ReadSegmentAsync(int segment, bool pooled, CancellationToken cancellationToken)
-    {
-        var first = _segmentStarts[segment];
-        (ShardBlock Block, float[]? Rented) read;
-        await using (var stream = await _store.OpenReadAsync(_shard, segment, cancellationToken))
-            read = await ShardSegmentFormat.ReadAsync(stream, first, pooled, cancellationToken);
-        var expected = (segment + 1 < _segmentStarts.Count ? _segmentStarts[segment + 1] : _sealedRows) - first;
-        if (read.Block.Rows != expected)
-        {
-            if (read.Rented is not null) ArrayPool<float>.Shared.Return(read.Rented);
-            throw new InvalidDataException($"segment {segment} of shard '{_shard}' holds {read.Block.Rows} rows, not the {expected} it was sealed with");
-        }
-        return read;
     }
 
     private ShardBlock TailBlock(int from, int to) => ShardBlock.Of(_tail.GetRange(from - _sealedRows, to - from), from);

@@ -68,11 +68,7 @@ public sealed class BlobShardSegmentStore(BlobContainerClient container, string 
         await _created.Value;
         var journal = Journal(shard, index);
         await journal.CreateAsync(cancellationToken: cancellationToken);
-        for (var at = 0; at < content.Length; at += IShardSegmentStore.MaxJournalAppendBytes)
-        {
-            var length = Math.Min(IShardSegmentStore.MaxJournalAppendBytes, content.Length - at);
-            await journal.AppendBlockAsync(new MemoryStream(content, at, length, writable: false), cancellationToken: cancellationToken);
-        }
+        if (content.Length > 0) await journal.AppendBlockAsync(new MemoryStream(content, writable: false), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
