@@ -23,7 +23,6 @@ namespace RadiologyNet.Grains;
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
 [Orleans.Placement.RandomPlacement]
-[CollectionAgeLimit("00:01:30")]
 public sealed class StudyGrain(
     [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
     IInstanceFeatureSource featurizer,

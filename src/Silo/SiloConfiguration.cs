@@ -39,21 +39,11 @@ public static class SiloConfiguration
         silo.AddMemoryGrainStorage(StorageNames.Grains, (OptionsBuilder<MemoryGrainStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
-        silo.AddMemoryStreams(StreamNames.Provider, streams =>
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
         {
-            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
-            {
-                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
-                o.BatchContainerBatchSize = 32;
-            }));
-            // Orleans keeps a delivered event until it is 30 minutes older than the newest: a whole run's events at paper scale
-            // (about 1 GB at 1.34 M instances). Two minutes covers any study's delivery, at a bounded cost.
-            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
-            {
-                o.DataMinTimeInCache = TimeSpan.FromMinutes(1);
-                o.DataMaxAgeInCache = TimeSpan.FromMinutes(2);
-            }));
-        });
+            o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+            o.BatchContainerBatchSize = 32;
+        })));
         silo.Services.AddRadiologyNetFeatures(configuration);
         var segmentRoot = configuration[SegmentFolderKey] is { Length: > 0 } configured ? configured : Path.GetTempPath();
         silo.Services.AddSingleton<IShardSegmentStore>(services =>
