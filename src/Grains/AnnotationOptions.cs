@@ -11,13 +11,29 @@ public sealed class AnnotationOptions
     /// <summary>Name of the model (key of its coordinator, cluster and shard grains).</summary>
     public string ModelName { get; set; } = "default";
 
-    /// <summary>Number of embedding shards per model.</summary>
+    /// <summary>
+    /// Number of embedding shards per model, fixed for the model (instances are routed by it): choose it from the archive's
+    /// expected size, one shard per <see cref="InstancesPerShard"/> (<see cref="ShardsFor"/>). A shard that grows past that warns.
+    /// </summary>
     public int Shards { get; set; } = 8;
+
+    /// <summary>
+    /// The most instances a shard is planned for: its SOPInstanceUID index (~165 B an instance), and the time a pass or an
+    /// activation spends reading it, grow with it (deploy/README.md).
+    /// </summary>
+    public const int InstancesPerShard = 200_000;
+
+    /// <summary>The shards that keep <paramref name="expectedInstances"/> within <see cref="InstancesPerShard"/> a shard.</summary>
+    public static int ShardsFor(long expectedInstances) =>
+        (int)Math.Clamp(expectedInstances / InstancesPerShard + (expectedInstances % InstancesPerShard > 0 ? 1 : 0), 1, MaxShards);
+
+    /// <summary>The most shards a model can have.</summary>
+    public const int MaxShards = 4096;
 
     /// <summary>Milliseconds a shard waits to batch concurrent additions into one storage write (group commit).</summary>
     public int ShardCommitMilliseconds { get; set; } = 50;
 
-    /// <summary>Instances a shard seals into one immutable segment; its state writes carry at most this many vectors.</summary>
+    /// <summary>Instances a shard seals into one immutable segment; the journal of the segment being filled holds at most this many rows and a commit's.</summary>
     public int ShardSegmentSize { get; set; } = 128;
 
     /// <summary>k used when no client configured the model (distributed ingest).</summary>
@@ -99,7 +115,7 @@ public sealed class AnnotationOptions
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(ModelName)) throw new ArgumentException("Annotation:ModelName must not be empty");
-        if (Shards is < 1 or > 4096) throw new ArgumentException($"Annotation:Shards must be 1..4096, not {Shards}");
+        if (Shards is < 1 or > MaxShards) throw new ArgumentException($"Annotation:Shards must be 1..{MaxShards}, not {Shards}");
         if (MaxConcurrentFeaturisations < 0) throw new ArgumentException("Annotation:MaxConcurrentFeaturisations must be >= 0");
         if (ShardSegmentSize < 1) throw new ArgumentException($"Annotation:ShardSegmentSize must be >= 1, not {ShardSegmentSize}");
         if (ShardCommitMilliseconds < 0) throw new ArgumentException("Annotation:ShardCommitMilliseconds must be >= 0");

@@ -435,6 +435,7 @@ public sealed class CoordinatorGrain(
         _unconfirmedPass = false;
         var remaining = assignments;
         var complete = true;
+        var unreachable = false;
         try
         {
             await Task.WhenAll(Shards.Select(async s =>
@@ -450,11 +451,14 @@ public sealed class CoordinatorGrain(
                 {
                     logger.LogWarning("Model {Model}: shard {Shard} did not deliver pass {Version} ({Error})", Model, s, version, e.GetType().Name);
                     complete = false;
+                    unreachable = true;
                 }
             }));
             if (!complete || remaining > 0)
             {
-                if (version == State.Version) RedeliverLater(version).Ignore();
+                // A shard that could not be reached (its silo died) is re-activated elsewhere within seconds, but a study that
+                // kept failing was retried for the whole deadline already: so the first is retried soon, the second later.
+                if (version == State.Version) RedeliverLater(version, unreachable ? AssignmentDelivery.MaxBackoff : DeliveryDeadline).Ignore();
                 return;
             }
         }
@@ -472,12 +476,12 @@ public sealed class CoordinatorGrain(
     private TimeSpan DeliveryDeadline => TimeSpan.FromSeconds(_options.AssignmentDeliverySeconds);
 
     /// <summary>
-    /// After a pass whose delivery gave up (a study kept failing), waits as long again and runs a new pass, unless another
-    /// pass came meanwhile; so an undelivered pass is retried while this activation lives, not only when it re-activates.
+    /// After a pass whose delivery gave up, waits <paramref name="delay"/> and runs a new pass, unless another pass came
+    /// meanwhile; so an undelivered pass is retried while this activation lives, not only when it re-activates.
     /// </summary>
-    private async Task RedeliverLater(int version)
+    private async Task RedeliverLater(int version, TimeSpan delay)
     {
-        await Task.Delay(DeliveryDeadline);
+        await Task.Delay(delay);
         if (State.Version != version || State.DeliveredVersion >= version) return;
         _deliveringVersion = 0; // no delivery of this version is under way anymore: Redeliver may run a new pass
         await RecoverInBackground();
@@ -485,7 +489,8 @@ public sealed class CoordinatorGrain(
 
     /// <summary>
     /// Runs a reassignment pass through this grain's own queue to re-deliver every assignment after a re-activation found
-    /// the last pass undelivered; retried with backoff while the shards or cluster grains are unreachable.
+    /// the last pass undelivered; retried with backoff while the shards or cluster grains are unreachable, and once more after
+    /// the delivery deadline when those retries ran out.
     /// </summary>
     private async Task RecoverInBackground()
     {
@@ -508,6 +513,7 @@ public sealed class CoordinatorGrain(
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, AssignmentDelivery.MaxBackoff.Ticks));
             }
         }
+        if (State.DeliveredVersion < State.Version && _deliveringVersion < State.Version) RedeliverLater(State.Version, DeliveryDeadline).Ignore();
     }
 
     private static float[] Flatten(IReadOnlyList<FeaturisedInstance> instances, int offset, int length)

@@ -38,6 +38,9 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     private readonly TimeSpan _deliveryDeadline;
     private readonly ILogger<EmbeddingShardGrain> _logger;
     private ShardRowStore _rows = null!;
+    private bool _stateChanged;
+    private int _countedSegments;
+    private bool _toldOversize;
     private (int Count, int Seed, int Rows, FeaturisedInstance[] Instances)? _sample;
 
     /// <summary>Most assignments <see cref="Deliver"/> hands the studies at once.</summary>
@@ -62,8 +65,10 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rows = await ShardRowStore.OpenAsync(_segments, Key, _state.State.Segments, _state.State.Tail, _segmentSize, cancellationToken: cancellationToken);
-        // The tail lives in the row store from here on; each write persists a copy of it (WriteSnapshot).
+        // A state written before journals held its tail: the next write journals those rows and drops them from the state.
+        _stateChanged = _state.State.Tail.Count > 0;
         _state.State.Tail = [];
+        _countedSegments = _state.State.Segments;
         _quarantineOrder.AddRange(_state.State.Quarantined.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -79,7 +84,15 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         foreach (var instance in instances)
         {
             _rows.Append(instance);
-            if (_state.State.Quarantined.Remove(instance.SopInstanceUid)) _quarantineOrder.RemoveAt(_quarantineOrder.BinarySearch(instance.SopInstanceUid, StringComparer.Ordinal));
+            if (!_state.State.Quarantined.Remove(instance.SopInstanceUid)) continue;
+            _quarantineOrder.RemoveAt(_quarantineOrder.BinarySearch(instance.SopInstanceUid, StringComparer.Ordinal));
+            _stateChanged = true;
+        }
+        if (_rows.Count > AnnotationOptions.InstancesPerShard && !_toldOversize)
+        {
+            _toldOversize = true;
+            _logger.LogWarning("Shard {Shard} holds {Count} instances, more than the {Planned} a shard is planned for: passes and activations slow down " +
+                "with it; give the next model more Annotation:Shards", Key, _rows.Count, AnnotationOptions.InstancesPerShard);
         }
         await _commit.Persist();
         return generation;
@@ -95,6 +108,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         if (_rows.Contains(sopInstanceUid)) return Task.CompletedTask;
         if (_state.State.Quarantined.TryAdd(sopInstanceUid, reason)) _quarantineOrder.Insert(~_quarantineOrder.BinarySearch(sopInstanceUid, StringComparer.Ordinal), sopInstanceUid);
         else _state.State.Quarantined[sopInstanceUid] = reason;
+        _stateChanged = true;
         return _commit.Persist();
     }
 
@@ -107,6 +121,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     public Task CountDuplicate()
     {
         _state.State.Duplicates++;
+        _stateChanged = true;
         return Task.CompletedTask;
     }
 
@@ -249,6 +264,7 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
         // The pass counts the rows present now (the scan stops at the rows stored when it begins, before anything awaits);
         // rows added from here on are told this generation, so the coordinator absorbs them.
         _state.State.PassGeneration = Math.Max(_state.State.PassGeneration, version);
+        _stateChanged = true;
         var changed = 0L;
         var exemplars = new ClusterExemplars(request.Clusters, _exemplarsPerCluster);
         var totals = await ShardPass.RunAsync(_rows.ScanAsync(), request, (block, index, cluster, distance) =>
@@ -324,25 +340,47 @@ public sealed class EmbeddingShardGrain : Grain, IEmbeddingShardGrain
     }
 
     /// <summary>
-    /// Seals the tail into segments while it holds a segment's worth, then writes the state. Runs one at a time (group
-    /// commit); adds that interleave with it stay in the tail for the next write. If the state write fails after a seal,
-    /// the stored state still lists the sealed instances in its tail, and the orphaned segment is overwritten by the next seal.
+    /// Stores the rows added since the last write (<see cref="ShardRowStore.PersistAsync"/>: sealed segments and the journal),
+    /// then writes the state if it changed: a segment was sealed, or a quarantine, duplicate count or pass generation changed.
+    /// Runs one at a time (group commit); changes that interleave with it wait for the next write. Journals of sealed segments
+    /// are deleted once the state counts those segments; if the state write fails, the stored state still counts the old
+    /// segments, whose journal still holds every row (an orphaned segment or journal is overwritten by the next seal).
     /// </summary>
     private async Task WriteSnapshot()
     {
-        while (_rows.CanSeal) await _rows.SealAsync();
+        await _rows.PersistAsync();
+        if (!_stateChanged && _rows.Segments == _countedSegments) return;
+        _stateChanged = false;
         var live = _state.State;
-        // The live state gets the same tail and count too: a storage provider may read the state only after this turn
-        // yields (the memory storage does). Each write's tail is a fresh list that nothing mutates.
-        (live.Tail, live.Segments) = ([.. _rows.Tail], _rows.Segments);
-        // Hand storage a copy, so adds interleaved with the write never mutate what is being serialised.
+        var counted = _countedSegments;
+        // The live state gets the count too: a storage provider may read the state only after this turn yields (the memory
+        // storage does). A failed write sets _stateChanged, so the next one writes it again.
+        var written = live.Segments = _rows.Segments;
+        // Hand storage a copy, so changes interleaved with the write never mutate what is being serialised.
         _state.State = new ShardState
         {
-            Tail = live.Tail, Segments = live.Segments, Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates,
+            Segments = written, Quarantined = new(live.Quarantined, StringComparer.Ordinal), Duplicates = live.Duplicates,
             PassGeneration = live.PassGeneration,
         };
         var write = _state.WriteStateAsync();
         _state.State = live;
-        await write;
+        try
+        {
+            await write;
+        }
+        catch
+        {
+            _stateChanged = true;
+            throw;
+        }
+        _countedSegments = written;
+        try
+        {
+            await _rows.DeleteJournalsAsync(counted, written);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Could not delete the journals of sealed segments {From}..{To} of shard {Shard}", counted, written - 1, Key);
+        }
     }
 }

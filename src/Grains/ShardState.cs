@@ -1,14 +1,14 @@
 namespace RadiologyNet.Grains;
 
 /// <summary>
-/// Persisted state of an embedding shard: how many segments it has sealed (<see cref="Storage.IShardSegmentStore"/>), the
-/// instances added since the last seal (in order; a later entry for the same SOPInstanceUID replaces an earlier one), its
-/// quarantined instances, its duplicate count and its pass generation. While the grain is active its tail lives in its
-/// <see cref="Shards.ShardRowStore"/>, and each write persists a copy of it.
+/// Persisted state of an embedding shard: how many segments it has sealed (<see cref="Storage.IShardSegmentStore"/>, where the
+/// rows added since the last seal are journaled), its quarantined instances, its duplicate count and its pass generation. It is
+/// written when one of them changes, not for every row added.
 /// </summary>
 [GenerateSerializer, Alias("radnet.ShardState")]
 public sealed class ShardState
 {
+    /// <summary>Rows added since the last seal, as states written before the journal kept them; read once at activation, then journaled.</summary>
     [Id(0)] public List<FeaturisedInstance> Tail { get; set; } = [];
 
     [Id(1)] public Dictionary<string, string> Quarantined { get; set; } = new(StringComparer.Ordinal);

@@ -35,10 +35,12 @@ public static class SiloConfiguration
             o.ResponseTimeout = TimeSpan.FromMinutes(3);
             o.MaxMessageBodySize = MessageLimits.MaxMessageBodyBytes;
         });
-        // The binary Orleans serializer, as the distributed silos store state: the default JSON copy of a shard's tail of vectors cost ~10 ms a write.
+        // The binary Orleans serializer, as the distributed silos store state.
         silo.AddMemoryGrainStorage(StorageNames.Grains, (OptionsBuilder<MemoryGrainStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        // The stream cache keeps Orleans' eviction (an event goes once 30 minutes older than the newest): a big study's events
+        // wait behind each other, and one evicted before delivery is lost (evicting after 1–2 minutes lost 5,183 of 1.34 M).
         silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
         {
             o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);

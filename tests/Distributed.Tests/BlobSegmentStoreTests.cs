@@ -34,4 +34,33 @@ public sealed class BlobSegmentStoreTests
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => store.OpenReadAsync("model/2", 2));
         Assert.Contains("segment 2 of shard 'model/2'", missing.Message);
     }
+
+    [DistributedFact]
+    public async Task Rows_persisted_into_append_blob_journals_reopen_without_their_tail_and_sealed_journals_go()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("state");
+        var store = new BlobShardSegmentStore(container, "service");
+        Assert.Empty(await store.ReadJournalAsync("model/3", 0));
+        var added = Enumerable.Range(0, 11).Select(Row).ToList();
+        var rows = await ShardRowStore.OpenAsync(store, "model/3", 0, [], segmentSize: 4);
+        foreach (var instance in added)
+        {
+            rows.Append(instance);
+            await rows.PersistAsync();
+        }
+        Assert.Equal((2, 3), (rows.Segments, rows.Tail.Count));
+
+        var reopened = await ShardRowStore.OpenAsync(store, "model/3", rows.Segments, [], segmentSize: 4);
+        var scanned = new List<FeaturisedInstance>();
+        await foreach (var block in reopened.ScanAsync())
+            for (var i = 0; i < block.Rows; i++) scanned.Add(block.Instance(i));
+        Assert.Equal(added.Select(i => i with { Fused = [] }), scanned.Select(i => i with { Fused = [] }));
+        Assert.Equal(added.SelectMany(i => i.Fused), scanned.SelectMany(i => i.Fused));
+
+        await reopened.DeleteJournalsAsync(0, 2);
+        var journals = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "segments/service/model/3/", CancellationToken.None)) if (blob.Name.EndsWith(".journal")) journals.Add(blob.Name);
+        Assert.Equal(["segments/service/model/3/000002.journal"], journals);
+    }
 }

@@ -14,6 +14,16 @@ public sealed class AnnotationOptionsTests
     }
 
     [Theory]
+    [InlineData(0, 1)]
+    [InlineData(200_000, 1)]
+    [InlineData(200_001, 2)]
+    [InlineData(1_337_926, 7)]
+    [InlineData(133_792_600, 669)]
+    [InlineData(long.MaxValue, AnnotationOptions.MaxShards)]
+    public void The_shard_count_for_an_archive_plans_at_most_200000_instances_a_shard(long expected, int shards) =>
+        Assert.Equal(shards, AnnotationOptions.ShardsFor(expected));
+
+    [Theory]
     [InlineData(0, 0, 1f, "Shards")]
     [InlineData(5000, 0, 1f, "Shards")]
     [InlineData(8, -1, 1f, "MaxConcurrentFeaturisations")]

@@ -36,6 +36,7 @@ public sealed class LoadTestCluster : IAsyncDisposable
             ["Annotation:ModelName"] = settings.Model,
             ["Annotation:Clusters"] = settings.Clusters.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Annotation:Seed"] = settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Annotation:Shards"] = settings.Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var silo = await EmbeddedSilo.StartAsync(siloSettings, cancellationToken: cancellationToken,
             configure: builder => builder.Services.AddLoadTestStorageCounters());

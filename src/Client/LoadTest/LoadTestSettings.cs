@@ -1,3 +1,5 @@
+using RadiologyNet.Grains;
+
 namespace RadiologyNet.Client.LoadTest;
 
 /// <summary>What <c>radnet loadtest</c> runs.</summary>
@@ -14,6 +16,9 @@ namespace RadiologyNet.Client.LoadTest;
 public sealed record LoadTestSettings(long Instances, double StudiesMean = 7, int Clusters = 50, int Components = 50, int Seed = 42,
     string Out = "loadtest-out", long OfflineLimit = 50_000, string Model = "default", int BootstrapSize = 1000, int Window = 20_000)
 {
+    /// <summary>Shards of the embedded silo: the default count, or more so that none is planned beyond <see cref="AnnotationOptions.InstancesPerShard"/>.</summary>
+    public int Shards => Math.Max(new AnnotationOptions().Shards, AnnotationOptions.ShardsFor(Instances));
+
     /// <summary>Throws <see cref="ArgumentException"/> for a value out of range.</summary>
     public void Validate()
     {

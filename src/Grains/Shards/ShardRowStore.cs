@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using RadiologyNet.Grains.Storage;
 
@@ -8,7 +9,8 @@ namespace RadiologyNet.Grains.Shards;
 /// appended and never renumbered; the tail's first <c>segmentSize</c> rows are sealed into an immutable segment
 /// (<see cref="ShardSegmentFormat"/>) in an <see cref="IShardSegmentStore"/>, so memory holds one segment's worth of vectors
 /// plus an index of SOPInstanceUID → row, whatever the shard's size. Passes stream it with <see cref="ScanAsync"/>, one
-/// segment's vectors at a time.
+/// segment's vectors at a time. The unsealed tail is made durable by <see cref="PersistAsync"/>, which appends the rows
+/// not yet stored to the journal of the segment being filled (<see cref="ShardJournalFormat"/>).
 /// <para>
 /// Appending a SOPInstanceUID the shard already holds replaces its content but not its place: the SOPInstanceUID stays at
 /// the row where it was first stored (its live row), which reads with the newest content, and the new row is a replacement
@@ -35,6 +37,7 @@ public sealed class ShardRowStore
     private readonly Dictionary<int, int> _newest = [];
     private readonly DecodedSegmentCache _cache;
     private int _sealedRows;
+    private int _durableRows;
     private int? _dimension;
     private bool _sealing;
 
@@ -49,14 +52,15 @@ public sealed class ShardRowStore
     }
 
     /// <summary>
-    /// Opens shard <paramref name="shard"/> as persisted: its first <paramref name="segments"/> sealed segments, then the unsealed
-    /// <paramref name="tail"/> rows (both as a grain's state records them). Reads every segment once, one at a time, to rebuild the
-    /// index, keeping none of their vectors.
+    /// Opens shard <paramref name="shard"/> as persisted: its first <paramref name="segments"/> sealed segments (as a grain's
+    /// state counts them), the rows journaled since, then <paramref name="tail"/> rows not yet stored. Reads every segment once,
+    /// one at a time, to rebuild the index, keeping none of their vectors. A journal whose last append was torn is rewritten
+    /// without it.
     /// </summary>
     /// <param name="store">Where the segments are.</param>
     /// <param name="shard">The shard's key in the store.</param>
     /// <param name="segments">Segments sealed so far; a segment stored beyond them (sealed, but the state write that counted it failed) is ignored and overwritten by the next seal.</param>
-    /// <param name="tail">Rows appended since the last counted seal, in order.</param>
+    /// <param name="tail">Rows to append after the journaled ones (a state written before journals held its tail itself); the next <see cref="PersistAsync"/> stores them.</param>
     /// <param name="segmentSize">Rows per sealed segment.</param>
     /// <param name="cachedSegments">Decoded segments kept for <see cref="GetAsync(int, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -77,8 +81,54 @@ public sealed class ShardRowStore
             rows._segmentStarts.Add(rows._sealedRows);
             foreach (var sopInstanceUid in sopInstanceUids) rows.Index(sopInstanceUid, rows._sealedRows++);
         }
+        var (journaled, torn) = await ShardJournalFormat.Read(await store.ReadJournalAsync(shard, segments, cancellationToken), rows._sealedRows, cancellationToken);
+        foreach (var instance in journaled) rows.Append(instance);
+        rows._durableRows = rows.Rows;
+        if (torn) await store.WriteJournalAsync(shard, segments, rows.Frames(rows._sealedRows, rows.Rows), cancellationToken);
         foreach (var instance in tail) rows.Append(instance);
         return rows;
+    }
+
+    /// <summary>
+    /// Makes every row appended so far durable: seals the tail's full segments (<see cref="SealAsync"/>), writes the journal of
+    /// the segment now being filled afresh with the tail's stored rows if it sealed any, then appends the rows not yet stored to
+    /// that journal. One call at a time; rows appended meanwhile wait for the next. After a failure the next call stores again
+    /// what may not have been stored. Once the caller has recorded the new <see cref="Segments"/>, the journals of the segments
+    /// sealed are obsolete (<see cref="DeleteJournalsAsync"/>).
+    /// </summary>
+    /// <returns>Segments sealed.</returns>
+    public async Task<int> PersistAsync(CancellationToken cancellationToken = default)
+    {
+        var sealedBefore = Segments;
+        while (CanSeal) await SealAsync(cancellationToken);
+        if (Segments > sealedBefore)
+            await _store.WriteJournalAsync(_shard, Segments, Frames(_sealedRows, Math.Max(_sealedRows, _durableRows)), cancellationToken);
+        var from = Math.Max(_sealedRows, _durableRows);
+        var to = Rows;
+        for (var start = from; start < to;)
+        {
+            var end = Math.Min(to, start + ShardJournalFormat.RowsPerFrame(_dimension ?? 1));
+            await _store.AppendJournalAsync(_shard, Segments, Frames(start, end), cancellationToken);
+            _durableRows = start = end;
+        }
+        return Segments - sealedBefore;
+    }
+
+    /// <summary>Deletes the journals of segments <paramref name="from"/> to <paramref name="to"/> (exclusive): sealed, and counted by the caller's state.</summary>
+    public async Task DeleteJournalsAsync(int from, int to, CancellationToken cancellationToken = default)
+    {
+        for (var segment = from; segment < to; segment++) await _store.DeleteJournalAsync(_shard, segment, cancellationToken);
+    }
+
+    /// <summary>The unsealed rows <paramref name="from"/> to <paramref name="to"/> (exclusive) as journal frames, one after the other.</summary>
+    private byte[] Frames(int from, int to)
+    {
+        if (to <= from) return [];
+        var perFrame = ShardJournalFormat.RowsPerFrame(_dimension ?? 1);
+        using var frames = new MemoryStream();
+        for (var start = from; start < to; start += perFrame)
+            frames.Write(ShardJournalFormat.Frame(TailBlock(start, Math.Min(to, start + perFrame))));
+        return frames.ToArray();
     }
 
     private static async Task<(string[] SopInstanceUids, int Dimension)> ReadIndexAsync(IShardSegmentStore store, string shard, int segment, CancellationToken cancellationToken)
@@ -99,7 +149,7 @@ public sealed class ShardRowStore
     /// <summary>Segments sealed.</summary>
     public int Segments => _segmentStarts.Count;
 
-    /// <summary>The rows not yet sealed, in order (what a grain persists in its state beside <see cref="Segments"/>).</summary>
+    /// <summary>The rows not yet sealed, in order.</summary>
     public IReadOnlyList<FeaturisedInstance> Tail => _tail;
 
     /// <summary>Whether the tail holds a segment's worth of rows, so <see cref="SealAsync"/> would seal one.</summary>
@@ -168,10 +218,18 @@ public sealed class ShardRowStore
         while (row < end)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var source = row < _sealedRows ? await SegmentAsync(SegmentOf(row), cache: false, cancellationToken) : TailBlock(row, Math.Min(end, row + _segmentSize));
-            var stop = (int)Math.Min(end, source.FirstRow + source.Rows);
-            foreach (var run in LiveRuns(source, row, stop)) yield return await WithNewestAsync(run, cancellationToken);
-            row = stop;
+            var (source, rented) = row < _sealedRows ? await ScannedSegmentAsync(SegmentOf(row), cancellationToken) : (TailBlock(row, Math.Min(end, row + _segmentSize)), null);
+            try
+            {
+                var stop = (int)Math.Min(end, source.FirstRow + source.Rows);
+                foreach (var run in LiveRuns(source, row, stop)) yield return await WithNewestAsync(run, cancellationToken);
+                row = stop;
+            }
+            finally
+            {
+                // The consumer is past the block (or stopped): its vectors go back to the pool.
+                if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+            }
         }
     }
 
@@ -255,15 +313,28 @@ public sealed class ShardRowStore
     private async Task<ShardBlock> SegmentAsync(int segment, bool cache, CancellationToken cancellationToken)
     {
         if (_cache.Find(segment) is { } cached) return cached;
-        var first = _segmentStarts[segment];
-        ShardBlock block;
-        await using (var stream = await _store.OpenReadAsync(_shard, segment, cancellationToken))
-            block = await ShardSegmentFormat.ReadAsync(stream, first, cancellationToken);
-        var expected = (segment + 1 < _segmentStarts.Count ? _segmentStarts[segment + 1] : _sealedRows) - first;
-        if (block.Rows != expected)
-            throw new InvalidDataException($"segment {segment} of shard '{_shard}' holds {block.Rows} rows, not the {expected} it was sealed with");
+        var (block, _) = await ReadSegmentAsync(segment, pooled: false, cancellationToken);
         if (cache) _cache.Add(segment, block);
         return block;
+    }
+
+    /// <summary>A segment for a scan: the cached copy, or one read with pooled vectors that the scan returns once past it.</summary>
+    private async Task<(ShardBlock Block, float[]? Rented)> ScannedSegmentAsync(int segment, CancellationToken cancellationToken) =>
+        _cache.Find(segment) is { } cached ? (cached, null) : await ReadSegmentAsync(segment, pooled: true, cancellationToken);
+
+    private async Task<(ShardBlock Block, float[]? Rented)> ReadSegmentAsync(int segment, bool pooled, CancellationToken cancellationToken)
+    {
+        var first = _segmentStarts[segment];
+        (ShardBlock Block, float[]? Rented) read;
+        await using (var stream = await _store.OpenReadAsync(_shard, segment, cancellationToken))
+            read = await ShardSegmentFormat.ReadAsync(stream, first, pooled, cancellationToken);
+        var expected = (segment + 1 < _segmentStarts.Count ? _segmentStarts[segment + 1] : _sealedRows) - first;
+        if (read.Block.Rows != expected)
+        {
+            if (read.Rented is not null) ArrayPool<float>.Shared.Return(read.Rented);
+            throw new InvalidDataException($"segment {segment} of shard '{_shard}' holds {read.Block.Rows} rows, not the {expected} it was sealed with");
+        }
+        return read;
     }
 
     private ShardBlock TailBlock(int from, int to) => ShardBlock.Of(_tail.GetRange(from - _sealedRows, to - from), from);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -47,7 +48,16 @@ public static class ShardSegmentFormat
     }
 
     /// <summary>Reads a segment as a block whose first row is shard row <paramref name="firstRow"/>; the vectors are copied once, in bulk.</summary>
-    public static async Task<ShardBlock> ReadAsync(Stream segment, long firstRow, CancellationToken cancellationToken = default)
+    public static async Task<ShardBlock> ReadAsync(Stream segment, long firstRow, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(segment, firstRow, pooled: false, cancellationToken)).Block;
+
+    /// <summary>
+    /// Reads a segment as <see cref="ReadAsync(Stream, long, CancellationToken)"/> does, but with its vectors in an array rented
+    /// from <see cref="ArrayPool{T}.Shared"/> when <paramref name="pooled"/> (returned as <c>Rented</c>): a scan that hands it
+    /// back once past the block allocates no segment-sized array per segment, which would otherwise churn the large-object
+    /// heap by the whole shard's size on every pass.
+    /// </summary>
+    public static async Task<(ShardBlock Block, float[]? Rented)> ReadAsync(Stream segment, long firstRow, bool pooled, CancellationToken cancellationToken = default)
     {
         using var batch = await ReadBatchAsync(segment, cancellationToken);
         var rows = batch.Length;
@@ -57,19 +67,22 @@ public static class ShardSegmentFormat
         var reports = (BooleanArray)batch.Column(ReportColumn);
         var hasReport = new bool[rows];
         for (var i = 0; i < rows; i++) hasReport[i] = reports.GetValue(i) ?? false;
-        return new ShardBlock
+        var values = ((FloatArray)vectors.Values).Values.Slice(vectors.Offset * d, rows * d);
+        var rented = pooled ? ArrayPool<float>.Shared.Rent(values.Length) : null;
+        if (rented is not null) values.CopyTo(rented);
+        return (new ShardBlock
         {
             FirstRow = firstRow,
             Rows = rows,
             Dimension = d,
-            Vectors = ((FloatArray)vectors.Values).Values.Slice(vectors.Offset * d, rows * d).ToArray(),
+            Vectors = rented is null ? values.ToArray() : rented.AsMemory(0, values.Length),
             SopInstanceUids = strings[0],
             StudyInstanceUids = strings[1],
             Modalities = strings[2],
             Regions = strings[3],
             Manufacturers = strings[4],
             HasReport = hasReport,
-        };
+        }, rented);
     }
 
     /// <summary>The SOPInstanceUIDs of a segment's rows, in order, and its vectors' length, without materialising the vectors.</summary>

@@ -3,11 +3,12 @@ using System.Text;
 namespace RadiologyNet.Grains.Storage;
 
 /// <summary>
-/// Segments as files <c>&lt;folder&gt;/&lt;shard&gt;/&lt;index&gt;.arrows</c> on the local disk (embedded mode), so shard vectors
+/// Segments as files <c>&lt;folder&gt;/&lt;shard&gt;/&lt;index&gt;.arrows</c>, and journals beside them as <c>&lt;index&gt;.journal</c>,
+/// on the local disk (embedded mode), so shard vectors
 /// live on disk instead of in the process. The shard key becomes a folder name with every character outside
 /// <c>[A-Za-z0-9_-]</c> written as <c>%XX</c> (its UTF-8 bytes), so <c>model/3</c> is <c>model%2F3</c>. A write goes to a
 /// temporary file in the same folder that is then renamed over the segment, so a reader sees the old or the new segment
-/// whole, never part of one; it is not flushed to the device (embedded grain state lives in memory and dies with the process
+/// whole, never part of one; a journal append writes at the file's end. Nothing is flushed to the device (embedded grain state lives in memory and dies with the process
 /// anyway).
 /// </summary>
 public sealed class FileShardSegmentStore(string folder) : IShardSegmentStore
@@ -18,9 +19,11 @@ public sealed class FileShardSegmentStore(string folder) : IShardSegmentStore
     public string Folder { get; } = Path.GetFullPath(folder);
 
     /// <inheritdoc />
-    public async Task WriteAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default)
+    public Task WriteAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(PathOf(shard, index), content, cancellationToken);
+
+    private static async Task ReplaceAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
-        var path = PathOf(shard, index);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -57,7 +60,52 @@ public sealed class FileShardSegmentStore(string folder) : IShardSegmentStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task AppendJournalAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var path = JournalOf(shard, index);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var journal = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
+        var start = journal.Length;
+        try
+        {
+            await journal.WriteAsync(content, cancellationToken);
+        }
+        catch
+        {
+            // A failed append leaves nothing behind (disk full, cancelled), so the next append does not follow a torn frame.
+            journal.SetLength(start);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task WriteJournalAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(JournalOf(shard, index), content, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadJournalAsync(string shard, int index, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(JournalOf(shard, index), cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteJournalAsync(string shard, int index, CancellationToken cancellationToken = default)
+    {
+        File.Delete(JournalOf(shard, index));
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string shard, int index) => Path.Combine(Folder, FileName(shard), $"{index:D6}.arrows");
+
+    private string JournalOf(string shard, int index) => Path.Combine(Folder, FileName(shard), $"{index:D6}.journal");
 
     /// <summary>A file name standing for <paramref name="key"/>: distinct keys give distinct names, and no name is special to a file system.</summary>
     public static string FileName(string key)

@@ -212,9 +212,27 @@ public sealed class ShardRowStoreTests : IDisposable
     }
 
     /// <summary>The file store, counting the segments opened for reading.</summary>
-    private sealed class CountingStore(IShardSegmentStore inner) : IShardSegmentStore
+    internal sealed class CountingStore(IShardSegmentStore inner) : IShardSegmentStore
     {
         public int Opened { get; private set; }
+
+        public long JournalBytes { get; private set; }
+
+        public Task AppendJournalAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default)
+        {
+            JournalBytes += content.Length;
+            return inner.AppendJournalAsync(shard, index, content, cancellationToken);
+        }
+
+        public Task WriteJournalAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default)
+        {
+            JournalBytes += content.Length;
+            return inner.WriteJournalAsync(shard, index, content, cancellationToken);
+        }
+
+        public Task<byte[]> ReadJournalAsync(string shard, int index, CancellationToken cancellationToken = default) => inner.ReadJournalAsync(shard, index, cancellationToken);
+
+        public Task DeleteJournalAsync(string shard, int index, CancellationToken cancellationToken = default) => inner.DeleteJournalAsync(shard, index, cancellationToken);
 
         public Task WriteAsync(string shard, int index, byte[] content, CancellationToken cancellationToken = default) => inner.WriteAsync(shard, index, content, cancellationToken);
 
