@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Orleans.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -41,11 +42,17 @@ public static class SiloConfiguration
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         // The stream cache keeps Orleans' eviction (an event goes once 30 minutes older than the newest): a big study's events
         // wait behind each other, and one evicted before delivery is lost (evicting after 1–2 minutes lost 5,183 of 1.34 M).
-        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+        // Implicit subscriptions only, as in the distributed silos: otherwise every study's stream gets a pub-sub grain and
+        // its state, a second activation per study that nothing reads.
+        silo.AddMemoryStreams(StreamNames.Provider, streams =>
         {
-            o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
-            o.BatchContainerBatchSize = 32;
-        })));
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+                o.BatchContainerBatchSize = 32;
+            }));
+        });
         silo.Services.AddRadiologyNetFeatures(configuration);
         var segmentRoot = configuration[SegmentFolderKey] is { Length: > 0 } configured ? configured : Path.GetTempPath();
         silo.Services.AddSingleton<IShardSegmentStore>(services =>
