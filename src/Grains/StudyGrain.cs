@@ -38,6 +38,7 @@ public sealed class StudyGrain(
     private readonly GroupCommit _commit = new(state.WriteStateAsync, TimeSpan.Zero);
     private float[]? _reportVector;
     private bool _reportLoaded;
+    private int _processing;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -49,6 +50,19 @@ public sealed class StudyGrain(
 
     /// <inheritdoc />
     public async Task Process(InstanceArrived instance)
+    {
+        _processing++;
+        try
+        {
+            await ProcessOne(instance);
+        }
+        finally
+        {
+            _processing--;
+        }
+    }
+
+    private async Task ProcessOne(InstanceArrived instance)
     {
         using var trace = RadnetTracing.StartInstance(_options.ModelName);
         if (MalformedIdentity(instance) is { } problem)
@@ -129,12 +143,14 @@ public sealed class StudyGrain(
     }
 
     /// <summary>
-    /// Deactivates once idle when no instance of this study waits for its assignment: a pass or a read that walks every
-    /// study would otherwise leave the whole archive's studies active. A later event or call activates the study again.
+    /// Deactivates once idle when no instance of this study is being processed or waits for its assignment: a pass or a
+    /// read that walks every study would otherwise leave the whole archive's studies active. A later event or call
+    /// activates the study again. Never while an instance is processed: that call may wait on a pass that calls back into
+    /// this study, and a deactivating activation queues calls instead of interleaving them.
     /// </summary>
     private void LeaveWhenSettled()
     {
-        if (!state.State.Instances.Values.Any(r => r.Status == InstanceStatus.Pending)) this.DeactivateOnIdle();
+        if (_processing == 0 && !state.State.Instances.Values.Any(r => r.Status == InstanceStatus.Pending)) this.DeactivateOnIdle();
     }
 
     private async Task Apply(IReadOnlyList<Assignment> assignments)
