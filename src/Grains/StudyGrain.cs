@@ -21,8 +21,8 @@ namespace RadiologyNet.Grains;
 /// counts into <see cref="RadnetMetrics"/>. Placed at random: every study costs about the same, so random placement spreads
 /// the featurisation evenly, where Orleans' default (resource-optimised) placement can pile a burst onto one silo.
 /// A study is busy for seconds and then idle for good, so an idle activation is collected after two minutes, not Orleans'
-/// fifteen; one whose instances have all settled leaves as soon as a model-wide pass or a read is done with it
-/// (<see cref="LeaveWhenSettled"/>). Either way, memory follows the studies in flight, not the archive.
+/// fifteen: during ingest, memory follows the studies in flight, not the archive. (Deactivating a study as soon as a pass
+/// or a read was done with it made calls to studies time out in three tests; the cause was not found.)
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
 [Orleans.Placement.RandomPlacement]
@@ -117,28 +117,6 @@ public sealed class StudyGrain(
     /// <inheritdoc />
     public async Task ApplyAssignments(IReadOnlyList<Assignment> assignments)
     {
-        await Apply(assignments);
-        LeaveWhenSettled();
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<InstanceRecord>> GetInstances()
-    {
-        LeaveWhenSettled();
-        return Task.FromResult<IReadOnlyList<InstanceRecord>>(state.State.Instances.Values.ToList());
-    }
-
-    /// <summary>
-    /// Deactivates once idle when no instance of this study waits for its assignment: a pass or a read that walks every
-    /// study would otherwise leave the whole archive's studies active. A later event or call activates the study again.
-    /// </summary>
-    private void LeaveWhenSettled()
-    {
-        if (!state.State.Instances.Values.Any(r => r.Status == InstanceStatus.Pending)) this.DeactivateOnIdle();
-    }
-
-    private async Task Apply(IReadOnlyList<Assignment> assignments)
-    {
         var changed = false;
         foreach (var a in assignments)
         {
@@ -150,6 +128,10 @@ public sealed class StudyGrain(
         }
         if (changed) await _commit.Persist();
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<InstanceRecord>> GetInstances() =>
+        Task.FromResult<IReadOnlyList<InstanceRecord>>(state.State.Instances.Values.ToList());
 
     private IAssignerGrain Assigner => GrainFactory.GetGrain<IAssignerGrain>(_options.ModelName);
 
@@ -166,7 +148,7 @@ public sealed class StudyGrain(
     private async Task<Assignment?> AssignAndApply(FeaturisedInstance featurised, int generation)
     {
         var assignments = await Assigner.Assign([featurised], [generation]);
-        await Apply(assignments);
+        await ApplyAssignments(assignments);
         return assignments.Count > 0 ? assignments[0] : null;
     }
 

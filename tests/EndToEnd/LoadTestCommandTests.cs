@@ -20,7 +20,7 @@ public sealed class LoadTestCommandTests
             Assert.Contains("cost ratio streaming/offline", run.StdOut);
 
             var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "loadtest.json"))).RootElement;
-            foreach (var field in new[] { "mode", "settings", "ingest", "peak_rss_bytes", "silo_rss", "storage", "largest_message", "phases", "label_evaluation", "verbs", "quality_before_refinement", "quality", "total_seconds" })
+            foreach (var field in new[] { "mode", "settings", "ingest", "peak_rss_bytes", "peak_rss_by_stage", "silo_rss", "storage", "largest_message", "phases", "label_evaluation", "verbs", "quality_before_refinement", "quality", "total_seconds" })
                 Assert.True(report.TryGetProperty(field, out _), $"loadtest.json has no '{field}'");
             Assert.Equal("embedded", report.GetProperty("mode").GetString());
             var ingest = report.GetProperty("ingest");
@@ -29,6 +29,10 @@ public sealed class LoadTestCommandTests
             Assert.True(ingest.GetProperty("samples").GetArrayLength() > 0);
             Assert.True(ingest.GetProperty("settled_per_second").GetDouble() > 0);
             Assert.True(report.GetProperty("peak_rss_bytes").GetInt64() > 0);
+            var stages = report.GetProperty("peak_rss_by_stage").EnumerateArray().ToList();
+            Assert.Equal(["ingest", "flush and reassign", "quality before refinement", "refine", "evaluate (coordinator)", "query verbs", "quality"],
+                stages.Select(p => p.GetProperty("stage").GetString()));
+            Assert.All(stages, p => Assert.InRange(p.GetProperty("peak_rss_bytes").GetInt64(), 1, report.GetProperty("peak_rss_bytes").GetInt64()));
             var storage = report.GetProperty("storage");
             Assert.True(storage.GetProperty("counted").GetBoolean());
             Assert.True(storage.GetProperty("requests_per_instance").GetDouble() > 0);

@@ -57,13 +57,13 @@ public sealed class AnnotationFlowTests(ThreeSiloClusterFixture fixture) : IClas
             Assert.Equal(members.Count, summary.Members);
             Assert.Equal(members.GroupBy(r => r.Modality).ToDictionary(g => g.Key, g => (long)g.Count()), summary.Modalities);
         }
-        // Each silo placed its instances on its own snapshot: the assigner is active on more than one silo.
-        // Each silo placed its instances on its own snapshot: one assigner activation per silo that hosts studies.
+        // Each silo placed its instances on its own snapshot: one assigner activation on each silo that hosts studies
+        // (settled studies leave once read, so a silo may keep its assigner and no study).
         var statistics = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var assigners = statistics.Where(g => g.GrainType.Contains(nameof(AssignerGrain), StringComparison.Ordinal)).ToList();
         var studySilos = statistics.Where(g => g.GrainType.Contains(nameof(StudyGrain), StringComparison.Ordinal)).Select(g => g.SiloAddress).ToHashSet();
         Assert.All(assigners, a => Assert.Equal(1, a.ActivationCount));
-        Assert.True(studySilos.SetEquals(assigners.Select(a => a.SiloAddress)), $"assigners on {assigners.Count} silo(s), studies on {studySilos.Count}");
+        Assert.True(studySilos.IsSubsetOf(assigners.Select(a => a.SiloAddress)), $"assigners on {assigners.Count} silo(s), studies on {studySilos.Count}");
         Assert.True(assigners.Count >= 2, $"assigners on {assigners.Count} silo(s)");
 
         await coordinator.Flush();

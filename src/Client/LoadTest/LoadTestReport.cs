@@ -43,6 +43,7 @@ public sealed record LoadTestReport(
     long PeakRssBytes,
     string PeakRssScope,
     string SiloRss,
+    IReadOnlyList<StagePeak> PeakRssByStage,
     StorageFigures Storage,
     MessageFigures LargestMessage,
     IReadOnlyList<PhaseTiming> Phases,

@@ -29,6 +29,8 @@ public static class LoadTestRunner
         var coordinator = client.GetGrain<ICoordinatorGrain>(settings.Model);
         await coordinator.Configure(new ModelSettings(settings.Clusters, settings.BootstrapSize, settings.Seed));
         var baseline = (await coordinator.GetStatus()).Settled;
+        await using var memory = new ResidentSetWatch();
+        memory.Enter("ingest");
 
         IngestFigures ingest;
         long peakRss;
@@ -48,8 +50,10 @@ public static class LoadTestRunner
 
         var phases = new List<PhaseTiming>();
         string? qualityError = null;
+        memory.Enter("flush and reassign");
         await TimeAsync(phases, "flush", () => coordinator.Flush());
         await TimeAsync(phases, "reassign", () => coordinator.Reassign());
+        memory.Enter("quality before refinement");
         var dimension = (await coordinator.GetModel()).Dimension;
         QualityFigures? streamingQuality = null;
         try
@@ -61,14 +65,18 @@ public static class LoadTestRunner
             qualityError = $"before refinement: {e.GetType().Name}: {e.Message}";
         }
         progress?.Invoke("refining", 0, 1);
+        memory.Enter("refine");
         await TimeAsync(phases, "refine", () => RefineAsync(coordinator, cancellationToken));
         IReadOnlyList<LabelEvaluation> labels = [];
+        memory.Enter("evaluate (coordinator)");
         await TimeAsync(phases, "evaluate (coordinator)", async () => labels = await coordinator.EvaluateLabels());
 
         progress?.Invoke("query verbs", 0, 1);
+        memory.Enter("query verbs");
         var verbs = await QueryVerbs.TimeAsync(client, archive, settings.Model, settings.Out, cancellationToken);
 
         progress?.Invoke("quality", 0, 1);
+        memory.Enter("quality");
         QualityFigures? quality = null;
         try
         {
@@ -88,7 +96,7 @@ public static class LoadTestRunner
         var report = new LoadTestReport(cluster.IsEmbedded ? "embedded" : "connection", settings, ingest, peakRss,
             cluster.IsEmbedded ? "this process, silo included" : "this process (the client) only",
             cluster.IsEmbedded ? "included in peak_rss_bytes" : "not measured",
-            storage, new MessageFigures(counters.LargestMessageBytes, counters.LargestMessage, counters.MessagesMeasured),
+            memory.Peaks, storage, new MessageFigures(counters.LargestMessageBytes, counters.LargestMessage, counters.MessagesMeasured),
             phases, labels, verbs, streamingQuality, quality, qualityError, total.Elapsed.TotalSeconds);
         await File.WriteAllTextAsync(Path.Combine(settings.Out, "loadtest.json"), JsonSerializer.Serialize(report, LoadTestReport.Json), cancellationToken);
         return report;

@@ -19,6 +19,7 @@ public static class LoadTestTable
         Row("settled", $"{N(r.Ingest.Settled)} of {N(r.Ingest.Published)} in {F(r.Ingest.Seconds, "F1")} s");
         Row("settled/s (overall, peak 1 s)", $"{F(r.Ingest.SettledPerSecond, "F0")}, {F(r.Ingest.PeakSettledPerSecond, "F0")}");
         Row($"peak RSS ({r.PeakRssScope})", $"{MiB(r.PeakRssBytes)} (while ingesting: {MiB(r.Ingest.PeakRssBytes)})");
+        Row("peak RSS by stage", string.Join("; ", r.PeakRssByStage.Select(p => $"{p.Stage} {MiB(p.PeakRssBytes)}")));
         Row("silo RSS", r.SiloRss);
         Row("storage requests / instance", r.Storage.Counted ? F(r.Storage.RequestsPerInstance) : "not measured (silo storage not wrapped)");
         Row("bytes written / instance", r.Storage.Counted ? F(r.Storage.BytesWrittenPerInstance, "F0") : "not measured");
