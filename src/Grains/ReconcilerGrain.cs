@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class ReconcilerGrain(IArchiveSource source, IIngestBacklog backlo
     private readonly AnnotationOptions _options = options.Value;
     private readonly ReconcileGrace _grace = new(DateTimeOffset.UtcNow);
     private string? _continuation;
+    private IngestQueue? _queue;
     private (DateTime Finished, ReconcileResult Result)? _last;
 
     /// <inheritdoc />
@@ -40,29 +42,37 @@ public sealed class ReconcilerGrain(IArchiveSource source, IIngestBacklog backlo
 
     private async Task<ReconcileResult> ReconcilePages(BlobArchiveSource blobs, ReconcileRequest request)
     {
-        var provider = this.GetStreamProvider(StreamNames.Provider);
+        _queue ??= await IngestQueue.OpenAsync(ServiceProvider);
         long listed = 0, strays = 0, enqueued = 0;
         var pages = 0;
-        await foreach (var page in blobs.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None).AsPages(_continuation, request.PageSize))
+        try
         {
-            var lost = new List<InstanceArrived>();
-            var now = DateTimeOffset.UtcNow;
-            foreach (var blob in page.Values)
+            await foreach (var page in blobs.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None).AsPages(_continuation, request.PageSize))
             {
-                if (blob.Name.StartsWith(BlobNaming.ReportPrefix, StringComparison.Ordinal)) continue;
-                if (!BlobNaming.TryParseInstance(blob.Name, out var instance))
+                var oldEnough = new List<InstanceArrived>();
+                var now = DateTimeOffset.UtcNow;
+                foreach (var blob in page.Values)
                 {
-                    strays++;
-                    continue;
+                    if (blob.Name.StartsWith(BlobNaming.ReportPrefix, StringComparison.Ordinal)) continue;
+                    if (!BlobNaming.TryParseInstance(blob.Name, out var instance))
+                    {
+                        strays++;
+                        continue;
+                    }
+                    listed++;
+                    if (ReconcileGrace.OldEnough(blob.Properties.LastModified, request.GraceSeconds, now)) oldEnough.Add(instance);
                 }
-                listed++;
-                if (ReconcileGrace.OldEnough(blob.Properties.LastModified, request.GraceSeconds, now)) lost.Add(instance);
+                var sent = oldEnough.Count == 0 ? 0 : await UnsettledEnqueue.RunAsync(GrainFactory, _queue, _options.ModelName, _options.Shards, oldEnough);
+                if (sent > 0) _grace.Enqueued(DateTimeOffset.UtcNow);
+                enqueued += sent;
+                _continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+                if (_continuation is null || ++pages >= request.PagesPerPass) break;
             }
-            var sent = lost.Count == 0 ? 0 : await UnsettledEnqueue.RunAsync(GrainFactory, provider, _options.ModelName, _options.Shards, lost);
-            if (sent > 0) _grace.Enqueued(DateTimeOffset.UtcNow);
-            enqueued += sent;
-            _continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
-            if (_continuation is null || ++pages >= request.PagesPerPass) break;
+        }
+        catch (RequestFailedException) when (_continuation is not null)
+        {
+            _continuation = null; // a token the service no longer honours must not stall every later pass
+            throw;
         }
         return new ReconcileResult(listed, enqueued, enqueued, strays, ListingComplete: _continuation is null);
     }

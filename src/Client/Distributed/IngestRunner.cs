@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Orleans.Streams;
 using RadiologyNet.Client.Annotation;
 using RadiologyNet.Client.Distributed.Ingest;
 using RadiologyNet.Features;
@@ -38,6 +37,7 @@ public static class IngestRunner
         var container = storage.StudiesContainer();
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await using var cluster = await ClusterClientHost.ConnectAsync(storage, cancellationToken);
+        var queue = await IngestQueue.OpenAsync(cluster.Client.ServiceProvider, cancellationToken);
         var offer = new BlobOffer(container, Guid.NewGuid().ToString("N"));
         var reports = new StudyReports(ReportLibrary.Load(reportsCsv, root, root), offer, container);
         var rejected = new RejectedFiles(rejectedCsv);
@@ -61,10 +61,10 @@ public static class IngestRunner
             }, candidates.Writer, pipeline),
             PipelineStage.RunAsync(parallelism, ct => Scan(root, candidates.Reader, scanned.Writer, rejected, counts, ct), scanned.Writer, pipeline),
             PipelineStage.RunAsync(parallelism, ct => Upload(scanned.Reader, stored.Writer, offer, reports, rejected, counts, ct), stored.Writer, pipeline),
-            PipelineStage.RunAsync<InstanceArrived>(enqueuers, ct => Enqueue(stored.Reader, cluster.Client, model, shards, counts, ct), null, pipeline),
+            PipelineStage.RunAsync<InstanceArrived>(enqueuers, ct => Enqueue(stored.Reader, cluster.Client, queue, model, shards, counts, ct), null, pipeline),
         };
         var all = Task.WhenAll(stages);
-        while (await Task.WhenAny(all, Task.Delay(ProgressPeriod, cancellationToken)) != all) Report(progress, counts);
+        while (await Task.WhenAny(all, Task.Delay(ProgressPeriod)) != all) Report(progress, counts);
         try
         {
             await all;
@@ -124,12 +124,11 @@ public static class IngestRunner
         }
     }
 
-    private static async Task Enqueue(ChannelReader<InstanceArrived> instances, IClusterClient client, string model, int shards, IngestCounters counts,
+    private static async Task Enqueue(ChannelReader<InstanceArrived> instances, IClusterClient client, IngestQueue queue, string model, int shards, IngestCounters counts,
         CancellationToken cancellationToken)
     {
-        var provider = client.GetStreamProvider(StreamNames.Provider);
         while (await instances.NextBatchAsync(EnqueueBatch, BatchLinger, cancellationToken) is { } batch)
-            counts.Check(batch.Count, await UnsettledEnqueue.RunAsync(client, provider, model, shards, batch));
+            counts.Check(batch.Count, await UnsettledEnqueue.RunAsync(client, queue, model, shards, batch));
     }
 
     private static void Report(AnnotationRunner.ProgressReporter? progress, IngestCounters counts)

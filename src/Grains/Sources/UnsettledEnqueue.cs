@@ -1,5 +1,3 @@
-using Orleans.Streams;
-
 namespace RadiologyNet.Grains.Sources;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace RadiologyNet.Grains.Sources;
 public static class UnsettledEnqueue
 {
     /// <summary>Enqueues the unsettled instances of <paramref name="batch"/>; returns how many were enqueued.</summary>
-    public static async Task<int> RunAsync(IGrainFactory grains, IStreamProvider provider, string model, int shards, IReadOnlyList<InstanceArrived> batch)
+    public static async Task<int> RunAsync(IGrainFactory grains, IngestQueue queue, string model, int shards, IReadOnlyList<InstanceArrived> batch)
     {
         var open = await Task.WhenAll(batch.GroupBy(i => ShardRouting.ShardOf(i.SopInstanceUid, shards)).Select(async group =>
         {
@@ -21,7 +19,7 @@ public static class UnsettledEnqueue
         var enqueued = 0;
         foreach (var instance in open.SelectMany(g => g))
         {
-            await provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, instance.StudyInstanceUid)).OnNextAsync(instance);
+            await queue.PublishAsync(instance);
             enqueued++;
         }
         return enqueued;
