@@ -23,7 +23,8 @@ public enum BlobOfferOutcome
 /// Uploads blobs for one ingest run. Each blob carries its SHA-256 and the run's id in its metadata, so without any memory
 /// of what it has done the run tells, from one properties request: content an earlier run stored (not sent again), a name
 /// it wrote itself (a duplicate), and a free or changed name (uploaded). Writes are conditional (if-none-match for a free
-/// name, if-match the read ETag for a changed one), so two files racing for one name are told apart as well.
+/// name, if-match the read ETag for a changed one), so two files racing for one name are told apart as well, and a write
+/// whose reply was lost (the client's retry then meets the write itself) still counts as this file's upload.
 /// </summary>
 public sealed class BlobOffer(BlobContainerClient container, string runId)
 {
@@ -32,13 +33,16 @@ public sealed class BlobOffer(BlobContainerClient container, string runId)
     {
         var blob = container.GetBlobClient(name);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var attempted = false;
         while (true)
         {
             var existing = await PropertiesOrNull(blob, cancellationToken);
             if (existing is not null)
             {
-                if (existing.Metadata.TryGetValue(BlobNaming.RunMetadataKey, out var run) && run == runId) return BlobOfferOutcome.StoredByThisRun;
-                if (existing.Metadata.TryGetValue(BlobNaming.HashMetadataKey, out var stored) && stored == hash) return BlobOfferOutcome.AlreadyStored;
+                var sameContent = existing.Metadata.TryGetValue(BlobNaming.HashMetadataKey, out var stored) && stored == hash;
+                if (existing.Metadata.TryGetValue(BlobNaming.RunMetadataKey, out var run) && run == runId)
+                    return attempted && sameContent ? BlobOfferOutcome.Uploaded : BlobOfferOutcome.StoredByThisRun;
+                if (sameContent) return BlobOfferOutcome.AlreadyStored;
             }
             try
             {
@@ -51,7 +55,10 @@ public sealed class BlobOffer(BlobContainerClient container, string runId)
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another writer got there between our read and our write: look again.
+                // Another writer got there between our read and our write, or the client retried a write of ours that the
+                // service had already done (its reply was lost): look again. Our own content under our run's id counts
+                // as uploaded; should it have been an identical file of this run racing us, one extra event is harmless.
+                attempted = true;
             }
         }
     }
