@@ -24,7 +24,8 @@ public sealed class ReconcilerService(IGrainFactory grains, StorageOptions stora
             try
             {
                 await Task.Delay(period, stoppingToken);
-                var result = await reconciler.Reconcile(new ReconcileRequest(storage.ReconcileGraceSeconds, storage.ReconcileBacklogGraceSeconds, storage.ReconcileSeconds / 2));
+                var result = await reconciler.Reconcile(new ReconcileRequest(storage.ReconcileGraceSeconds, storage.ReconcileSeconds / 2,
+                    storage.ReconcilePageSize, storage.ReconcilePagesPerPass));
                 if (result is { Ran: true, Enqueued: > 0 })
                     logger.LogInformation("Reconciler re-enqueued {Enqueued} of {Listed} instances that had not settled ({Queued} messages were queued)",
                         result.Enqueued, result.Listed, result.Queued);

@@ -74,14 +74,17 @@ public sealed class StorageOptions
     /// <summary>Seconds between reconciler passes over the studies container; 0 disables the reconciler.</summary>
     public int ReconcileSeconds { get; set; } = 60;
 
-    /// <summary>A blob younger than this many seconds is left to its ingest event rather than re-enqueued (queues empty).</summary>
+    /// <summary>
+    /// The reconciler re-enqueues an unsettled instance only once the ingest queues have been empty at every pass for this
+    /// many seconds (and it enqueued nothing itself), and the instance's blob is at least this old (see <c>ReconcileGrace</c>).
+    /// </summary>
     public int ReconcileGraceSeconds { get; set; } = 120;
 
-    /// <summary>
-    /// The same while the ingest queues still hold messages: a backlog waiting its turn, or messages a dead silo held
-    /// until their visibility timeout (<see cref="VisibilitySeconds"/>) returns them. Re-enqueuing those only makes duplicates.
-    /// </summary>
-    public int ReconcileBacklogGraceSeconds { get; set; } = 3600;
+    /// <summary>Blobs per page of the reconciler's container listing (1..5000).</summary>
+    public int ReconcilePageSize { get; set; } = 1000;
+
+    /// <summary>Listing pages one reconciler pass handles; the next pass continues from the listing's continuation token.</summary>
+    public int ReconcilePagesPerPass { get; set; } = 20;
 
     /// <summary>Queue names of the ingest stream.</summary>
     public List<string> QueueNames() =>
@@ -97,7 +100,9 @@ public sealed class StorageOptions
         if (StreamCacheSize is < 16 or > 100_000) throw new ArgumentException($"Storage:StreamCacheSize must be 16..100000, not {StreamCacheSize}");
         if (PollMilliseconds is < 10 or > 60000) throw new ArgumentException($"Storage:PollMilliseconds must be 10..60000, not {PollMilliseconds}");
         if (VisibilitySeconds is < 1 or > 3600) throw new ArgumentException($"Storage:VisibilitySeconds must be 1..3600, not {VisibilitySeconds}");
-        if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0 || ReconcileBacklogGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
+        if (ReconcileSeconds < 0 || ReconcileGraceSeconds < 0) throw new ArgumentException("Storage reconcile periods must be >= 0");
+        if (ReconcilePageSize is < 1 or > 5000) throw new ArgumentException($"Storage:ReconcilePageSize must be 1..5000, not {ReconcilePageSize}");
+        if (ReconcilePagesPerPass < 1) throw new ArgumentException($"Storage:ReconcilePagesPerPass must be >= 1, not {ReconcilePagesPerPass}");
     }
 
     /// <summary>A table client for cluster membership.</summary>

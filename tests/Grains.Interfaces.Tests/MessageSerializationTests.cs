@@ -47,7 +47,8 @@ public sealed class MessageSerializationTests
         Assert.Equal(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6), RoundTrip(new LabelEvaluation("region", 10, 0.9, 0.8, 0.85, 1.1, 0.7, 0.6)));
         Assert.Equal(new ReconcileResult(10, 2, 2, 1), RoundTrip(new ReconcileResult(10, 2, 2, 1)));
         Assert.Equal(new ReconcileResult(10, 2, 0, 1, 37, false), RoundTrip(new ReconcileResult(10, 2, 0, 1, 37, false)));
-        Assert.Equal(new ReconcileRequest(120, 3600, 30), RoundTrip(new ReconcileRequest(120, 3600, 30)));
+        Assert.Equal(new ReconcileResult(10, 2, 0, 1, 37, true, Quiet: false, ListingComplete: true), RoundTrip(new ReconcileResult(10, 2, 0, 1, 37, true, false, true)));
+        Assert.Equal(new ReconcileRequest(120, 30, 500, 3), RoundTrip(new ReconcileRequest(120, 30, 500, 3)));
         Assert.Equal(new InstanceArrived("1", "1.1", "1.1.1", "1/1.1/1.1.1.dcm", false), RoundTrip(new InstanceArrived("1", "1.1", "1.1.1", "1/1.1/1.1.1.dcm", false)));
         Assert.Equal(CentreMetric.Manhattan, RoundTrip(CentreMetric.Manhattan));
     }

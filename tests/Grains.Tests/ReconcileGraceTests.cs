@@ -2,16 +2,46 @@ namespace RadiologyNet.Grains.Tests;
 
 public sealed class ReconcileGraceTests
 {
-    private static readonly ReconcileRequest Request = new(GraceSeconds: 120, BacklogGraceSeconds: 3600, IntervalSeconds: 30);
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Empty_queues_mean_an_unsettled_instance_is_lost_so_the_short_grace_applies() =>
-        Assert.Equal(120, ReconcileGrace.Seconds(Request, queued: 0));
-
-    [Fact]
-    public void Queued_messages_mean_its_event_is_probably_waiting_so_the_long_grace_applies()
+    public void A_new_reconciler_waits_a_grace_period_before_it_trusts_empty_queues()
     {
-        Assert.Equal(3600, ReconcileGrace.Seconds(Request, queued: 1));
-        Assert.Equal(3600, ReconcileGrace.Seconds(Request, queued: 5000));
+        var grace = new ReconcileGrace(Start);
+        grace.Observe(queued: 0, Start.AddSeconds(60));
+        Assert.False(grace.Quiet(120, Start.AddSeconds(60)));
+        grace.Observe(queued: 0, Start.AddSeconds(120));
+        Assert.True(grace.Quiet(120, Start.AddSeconds(120)));
+    }
+
+    [Fact]
+    public void After_a_long_upload_nothing_is_lost_until_the_queues_have_drained_and_stayed_empty()
+    {
+        var grace = new ReconcileGrace(Start);
+        for (var t = 60; t <= 36_000; t += 60) grace.Observe(queued: 500_000 - t, Start.AddSeconds(t)); // ten hours of backlog
+        Assert.False(grace.Quiet(120, Start.AddSeconds(36_000)));
+        Assert.True(ReconcileGrace.OldEnough(Start, 120, Start.AddSeconds(36_000)), "every blob of the upload is old");
+        grace.Observe(queued: 0, Start.AddSeconds(36_060));
+        Assert.False(grace.Quiet(120, Start.AddSeconds(36_060)));
+        grace.Observe(queued: 0, Start.AddSeconds(36_120));
+        Assert.True(grace.Quiet(120, Start.AddSeconds(36_120)));
+    }
+
+    [Fact]
+    public void The_reconcilers_own_events_restart_the_quiet_period()
+    {
+        var grace = new ReconcileGrace(Start);
+        Assert.True(grace.Quiet(120, Start.AddSeconds(200)));
+        grace.Enqueued(Start.AddSeconds(200));
+        Assert.False(grace.Quiet(120, Start.AddSeconds(260)));
+        Assert.True(grace.Quiet(120, Start.AddSeconds(320)));
+    }
+
+    [Fact]
+    public void A_blob_just_uploaded_is_left_to_the_ingest_that_uploaded_it()
+    {
+        Assert.False(ReconcileGrace.OldEnough(Start.AddSeconds(100), 120, Start.AddSeconds(200)));
+        Assert.True(ReconcileGrace.OldEnough(Start.AddSeconds(80), 120, Start.AddSeconds(200)));
+        Assert.True(ReconcileGrace.OldEnough(null, 120, Start));
     }
 }

@@ -39,6 +39,8 @@ public sealed class StorageOptionsTests
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, Queues = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, VisibilitySeconds = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, PollMilliseconds = 0 }.Validate());
-        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, ReconcileBacklogGraceSeconds = -1 }.Validate());
+        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, ReconcileGraceSeconds = -1 }.Validate());
+        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, ReconcilePageSize = 0 }.Validate());
+        Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = Azurite, ReconcilePagesPerPass = 0 }.Validate());
     }
 }

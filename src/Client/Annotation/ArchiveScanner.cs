@@ -23,21 +23,53 @@ public static class ArchiveScanner
         var root = Path.GetFullPath(folder);
         var result = new List<ScannedFile>();
         skipped = 0;
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        foreach (var path in files)
+        foreach (var path in Files(root).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(root, path);
             if (!LooksLikeDicom(path))
             {
                 skipped++;
                 continue;
             }
-            result.Add(Inspect(path, relative));
+            result.Add(Inspect(path, Path.GetRelativePath(root, path)));
         }
         return result;
     }
 
-    private static bool LooksLikeDicom(string path)
+    /// <summary>Every file under <paramref name="root"/>, enumerated lazily in file-system order (nothing is held but the walk itself).</summary>
+    public static IEnumerable<string> Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories);
+
+    /// <summary>
+    /// Learns a candidate's UIDs from its bytes, already read (the header only is parsed: parsing stops before the pixel
+    /// data); a file that cannot be parsed or lacks well-formed UIDs comes back with its quarantine reason.
+    /// </summary>
+    public static ScannedFile Inspect(string relative, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var dataset = DicomReader.Read(bytes, HeaderOnly).Dataset;
+            var study = dataset.GetString(DicomTags.StudyInstanceUID);
+            var series = dataset.GetString(DicomTags.SeriesInstanceUID);
+            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
+            // A malformed UID would become a grain key, a blob name and a CSV cell: refused here, and never kept or echoed.
+            if (UidSyntax.InstanceProblem(study, series, sop) is { } problem) return new ScannedFile(relative, null, null, null, problem);
+            return new ScannedFile(relative, study, series, sop, null, dataset.GetString(DicomTags.AccessionNumber));
+        }
+        catch (DicomFormatException e)
+        {
+            return new ScannedFile(relative, null, null, null, e.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            DecodeMemory.Reclaim();
+            return new ScannedFile(relative, null, null, null, DecodeMemory.Reason);
+        }
+    }
+
+    /// <summary>The quarantine reason of a candidate that could not be read at all.</summary>
+    public static ScannedFile Unreadable(string relative, Exception error) => new(relative, null, null, null, $"unreadable file: {error.GetType().Name}");
+
+    /// <summary>True for a DICOM candidate: ".dcm", no extension, or "DICM" at offset 128 (other known extensions are not read).</summary>
+    public static bool LooksLikeDicom(string path)
     {
         var extension = Path.GetExtension(path);
         if (extension.Equals(".dcm", StringComparison.OrdinalIgnoreCase) || extension.Length == 0) return true;
@@ -56,28 +88,20 @@ public static class ArchiveScanner
 
     private static ScannedFile Inspect(string path, string relative)
     {
+        byte[] bytes;
         try
         {
-            var dataset = DicomReader.Read(File.ReadAllBytes(path), HeaderOnly).Dataset;
-            var study = dataset.GetString(DicomTags.StudyInstanceUID);
-            var series = dataset.GetString(DicomTags.SeriesInstanceUID);
-            var sop = dataset.GetString(DicomTags.SOPInstanceUID);
-            // A malformed UID would become a grain key, a blob name and a CSV cell: refused here, and never kept or echoed.
-            if (UidSyntax.InstanceProblem(study, series, sop) is { } problem) return new ScannedFile(relative, null, null, null, problem);
-            return new ScannedFile(relative, study, series, sop, null, dataset.GetString(DicomTags.AccessionNumber));
-        }
-        catch (DicomFormatException e)
-        {
-            return new ScannedFile(relative, null, null, null, e.Message);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ScannedFile(relative, null, null, null, $"unreadable file: {e.GetType().Name}");
+            return Unreadable(relative, e);
         }
         catch (OutOfMemoryException)
         {
             DecodeMemory.Reclaim();
             return new ScannedFile(relative, null, null, null, DecodeMemory.Reason);
         }
+        return Inspect(relative, bytes);
     }
 }

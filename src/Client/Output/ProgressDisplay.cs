@@ -20,6 +20,7 @@ public static class ProgressDisplay
                     return await work((stage, done, total) =>
                     {
                         if (!tasks.TryGetValue(stage, out var task)) tasks[stage] = task = ctx.AddTask(stage);
+                        task.IsIndeterminate = total == 0; // a streamed stage whose total is not known yet
                         task.MaxValue = Math.Max(total, 1);
                         task.Value = total == 0 ? 0 : done;
                     });
@@ -28,10 +29,13 @@ public static class ProgressDisplay
 
         var clock = Stopwatch.StartNew();
         TimeSpan? last = null;
+        var shown = new Dictionary<string, (long Done, long Total)>();
         return await work((stage, done, total) =>
         {
+            if (shown.GetValueOrDefault(stage, (-1, -1)) == (done, total)) return;
             if (done == total || last is null || clock.Elapsed - last > TimeSpan.FromSeconds(3))
             {
+                shown[stage] = (done, total);
                 last = clock.Elapsed;
                 Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {stage} {done}/{total}");
             }

@@ -11,6 +11,12 @@ public static class BlobNaming
     /// <summary>Blob metadata key that holds the file's SHA-256 (lowercase hex), so re-ingesting uploads nothing twice.</summary>
     public const string HashMetadataKey = "sha256";
 
+    /// <summary>
+    /// Blob metadata key that holds the id of the ingest run that uploaded the blob, so a run tells a second file with an
+    /// already-used name (a duplicate SOPInstanceUID) from a blob an earlier run stored.
+    /// </summary>
+    public const string RunMetadataKey = "ingestrun";
+
     /// <summary>Prefix of report blobs; one <c>reports/&lt;StudyInstanceUID&gt;.txt</c> per study.</summary>
     public const string ReportPrefix = "reports/";
 
