@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Orleans.Streams;
 using RadiologyNet.Grains;
 using RadiologyNet.Grains.LoadTest;
+using RadiologyNet.Grains.Sources;
 
 namespace RadiologyNet.Client.LoadTest;
 
@@ -32,7 +32,7 @@ public static class SyntheticIngest
     public static async Task<IngestTotals> PublishAsync(IClusterClient client, SyntheticArchive archive, string truthCsv, Func<Task<long>> settled, int window,
         CancellationToken cancellationToken)
     {
-        var provider = client.GetStreamProvider(StreamNames.Provider);
+        var queue = await IngestQueue.OpenAsync(client.ServiceProvider, cancellationToken);
         await using var truth = new StreamWriter(truthCsv, false, new UTF8Encoding(false));
         await truth.WriteLineAsync(TruthHeader);
         var inFlight = new List<Task>();
@@ -56,8 +56,7 @@ public static class SyntheticIngest
             }
             var events = archive.Events(study).ToList();
             foreach (var e in events) await truth.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{e.SopInstanceUid},{study.Component}"));
-            var stream = provider.GetStream<InstanceArrived>(StreamId.Create(StreamNames.IngestNamespace, study.StudyInstanceUid));
-            inFlight.Add(PublishStudyAsync(stream, events));
+            inFlight.Add(PublishStudyAsync(queue, events));
             published += events.Count;
             studies++;
             largest = Math.Max(largest, events.Count);
@@ -66,8 +65,9 @@ public static class SyntheticIngest
         return new IngestTotals(published, studies, largest);
     }
 
-    private static async Task PublishStudyAsync(IAsyncStream<InstanceArrived> stream, IReadOnlyList<InstanceArrived> events)
+    /// <summary>A study's events in order, through the queue adapter (<see cref="IngestQueue"/>: no stream handle kept per study).</summary>
+    private static async Task PublishStudyAsync(IngestQueue queue, IReadOnlyList<InstanceArrived> events)
     {
-        foreach (var e in events) await stream.OnNextAsync(e);
+        foreach (var e in events) await queue.PublishAsync(e);
     }
 }

@@ -12,8 +12,8 @@ public static class UnsettledEnqueue
     {
         var open = await Task.WhenAll(batch.GroupBy(i => ShardRouting.ShardOf(i.SopInstanceUid, shards)).Select(async group =>
         {
-            var unsettled = (await grains.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey(model, group.Key))
-                .Unsettled(group.Select(i => i.SopInstanceUid).ToList())).ToHashSet(StringComparer.Ordinal);
+            var shard = grains.GetGrain<IEmbeddingShardGrain>(ShardRouting.ShardKey(model, group.Key));
+            var unsettled = (await AskWithRetry(shard, group.Select(i => i.SopInstanceUid).ToList())).ToHashSet(StringComparer.Ordinal);
             return group.Where(i => unsettled.Contains(i.SopInstanceUid)).ToList();
         }));
         var enqueued = 0;
@@ -23,5 +23,26 @@ public static class UnsettledEnqueue
             enqueued++;
         }
         return enqueued;
+    }
+
+    /// <summary>How long a shard that cannot be reached (its silo just died, and the cluster has not yet declared it dead) is retried.</summary>
+    private static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(3);
+
+    private static async Task<IReadOnlyList<string>> AskWithRetry(IEmbeddingShardGrain shard, List<string> sopInstanceUids)
+    {
+        var giveUp = DateTime.UtcNow + RetryFor;
+        var backoff = AssignmentDelivery.FirstBackoff;
+        while (true)
+        {
+            try
+            {
+                return await shard.Unsettled(sopInstanceUids);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow + backoff < giveUp)
+            {
+                await Task.Delay(backoff);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, AssignmentDelivery.MaxBackoff.Ticks));
+            }
+        }
     }
 }
